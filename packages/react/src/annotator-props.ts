@@ -1,0 +1,53 @@
+import type { Annotation, ChangeSet, Keymap, LabelSchema } from '@labelkit/core';
+
+/** A decision on one suggestion (pre-label). */
+export interface SuggestionDecision {
+  id: string;
+  decision: 'accepted' | 'rejected';
+}
+
+/** The props every labelkit annotator takes (ARCHITECTURE.md "The common props of every annotator"). */
+export interface AnnotatorProps {
+  /** The label schema, from `defineSchema()`. */
+  schema: LabelSchema;
+  /** Controlled annotations. Give `onChange` too, and pass back what it reports. */
+  value?: Annotation[];
+  /** Initial annotations when uncontrolled. */
+  defaultValue?: Annotation[];
+  /** Every edit, undo and redo included, with the change set that made it. */
+  onChange?(next: Annotation[], change: ChangeSet): void;
+  /** Pre-labels from a model or a script, drawn distinctly, to accept, reject or edit. */
+  suggestions?: Annotation[];
+  /** Called when a suggestion is accepted (it then enters the annotations, with `source: 'model'`) or rejected. */
+  onSuggestionDecision?(d: SuggestionDecision): void;
+  /** No edits: view, select and navigate only. */
+  readOnly?: boolean;
+  /** Controlled selection. */
+  selectedIds?: string[];
+  /** Selection changes (clicks, keyboard, marquee). */
+  onSelectionChange?(ids: string[]): void;
+  /** Remap any shortcut: action id → shortcut(s), merged over the defaults. */
+  keymap?: Partial<Keymap>;
+  /** Controlled active label (the label new annotations get). */
+  activeLabel?: string;
+  /** Active label changes (hotkey, picker). */
+  onActiveLabelChange?(id: string): void;
+  /** Accessible name of the annotator region. */
+  'aria-label'?: string;
+  /** Class name on the annotator's root element. */
+  className?: string;
+}
+
+/** Imperative handle of every annotator (`ref`). */
+export interface AnnotatorHandle {
+  undo(): void;
+  redo(): void;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  /** Replaces the selection. */
+  select(ids: string[]): void;
+  /** Moves keyboard focus into the annotator. */
+  focus(): void;
+  /** The current annotations. */
+  getAnnotations(): Annotation[];
+}
