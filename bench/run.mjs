@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// `pnpm bench [name ...]`: runs each benchmark page (bench/<name>/index.html) in headless Chromium, where
+// labelkit and the peer named by the issue are measured side by side on the same data in one run, and
+// writes docs/benchmarks.json and docs/benchmarks.md with the machine and the date.
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import react from '@vitejs/plugin-react';
+import { chromium } from 'playwright-core';
+import { labelkitAliases } from '../scripts/aliases.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = path.join(root, 'bench');
+const available = readdirSync(benchDir).filter((d) => existsSync(path.join(benchDir, d, 'index.html')));
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : available;
+for (const n of names) if (!available.includes(n)) throw new Error(`no benchmark "${n}" (have: ${available.join(', ')})`);
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error('pnpm bench needs Chromium (apt-get install -y chromium, or set CHROMIUM_PATH)');
+
+const server = await createServer({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  plugins: [react()],
+  resolve: { alias: labelkitAliases(root) },
+  server: { port: 0, host: '127.0.0.1' },
+  optimizeDeps: { entries: names.map((n) => `bench/${n}/index.html`) },
+});
+await server.listen();
+const address = server.httpServer.address();
+const base = `http://127.0.0.1:${address.port}`;
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+const chromiumVersion = browser.version();
+
+const results = [];
+try {
+  for (const name of names) {
+    console.log(`bench ${name} ...`);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || process.env.BENCH_VERBOSE) console.log(`  [${name}] ${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => console.log(`  [${name}] page error: ${e.message}`));
+    await page.goto(`${base}/bench/${name}/index.html`, { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForFunction(() => typeof window.__labelkitBench === 'function', undefined, { timeout: 120_000 });
+    const entries = await page.evaluate(() => window.__labelkitBench(), undefined);
+    for (const e of entries) results.push({ bench: name, ...e });
+    for (const e of entries) {
+      const ratio = e.ratio == null ? '' : `  ratio ${e.ratio.toFixed(2)}x`;
+      console.log(`  ${e.scenario} @${e.size} ${e.metric}: labelkit ${fmt(e.labelkit)} ${e.unit}, ${e.peerName} ${fmt(e.peer)} ${e.unit}${ratio}`);
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+function fmt(v) {
+  if (v == null) return '—';
+  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
+}
+
+const machine = {
+  date: new Date().toISOString(),
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+  chromium: chromiumVersion,
+  rendering: 'headless Chromium, SwiftShader (software), 1280x800',
+};
+let peers = {};
+try {
+  const lock = execFileSync('pnpm', ['list', '--depth', '0', '--json'], { cwd: root, encoding: 'utf8' });
+  const deps = JSON.parse(lock)[0]?.devDependencies ?? {};
+  for (const p of ['@annotorious/annotorious', '@recogito/react-text-annotator', '@recogito/text-annotator', 'wavesurfer.js', 'konva', 'react']) if (deps[p]) peers[p] = deps[p].version;
+} catch {
+  peers = {};
+}
+
+// Keep other benchmarks' earlier results; replace the ones run now.
+const jsonPath = path.join(root, 'docs', 'benchmarks.json');
+mkdirSync(path.dirname(jsonPath), { recursive: true });
+let previous = { runs: {} };
+if (existsSync(jsonPath)) {
+  try {
+    previous = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  } catch {
+    previous = { runs: {} };
+  }
+}
+const runs = previous.runs ?? {};
+for (const name of names) runs[name] = { machine, versions: peers, entries: results.filter((r) => r.bench === name).map(({ bench: _bench, ...e }) => e) };
+const entries = Object.values(runs).flatMap((r) => r.entries);
+writeFileSync(jsonPath, JSON.stringify({ entries, runs }, null, 2) + '\n');
+
+const md = [
+  '# Benchmarks',
+  '',
+  'Written by `pnpm bench` (bench/run.mjs). Each benchmark page mounts labelkit and the peer named by its issue on the same',
+  'data in the same headless Chromium page, one after the other, and measures both in one run. `ratio` = peer / labelkit',
+  'for lower-is-better metrics: above 1 means labelkit is ahead. Numbers are from software rendering (SwiftShader) on a',
+  '2-core machine, so absolute times are pessimistic; the ratios are the point.',
+  '',
+];
+for (const [name, run] of Object.entries(runs)) {
+  md.push(`## ${name}`, '');
+  md.push(`Run ${run.machine.date.slice(0, 16).replace('T', ' ')} UTC on ${run.machine.cpu} (${run.machine.cores} cores, ${run.machine.memoryGiB} GiB), ${run.machine.os}, Node ${run.machine.node}, Chromium ${run.machine.chromium}, ${run.machine.rendering}.`);
+  const v = Object.entries(run.versions ?? {}).map(([k, ver]) => `${k} ${ver}`).join(', ');
+  if (v) md.push(`Versions: ${v}.`);
+  md.push('', '| scenario | size | metric | labelkit | peer | ratio (peer / labelkit) | note |', '|---|---:|---|---:|---:|---:|---|');
+  for (const e of run.entries) {
+    const peer = e.peer == null ? '—' : `${fmt(e.peer)} ${e.unit} (${e.peerName})`;
+    const ratio = e.ratio == null ? '—' : `${e.ratio.toFixed(2)}x`;
+    md.push(`| ${e.scenario} | ${e.size.toLocaleString('en-US')} | ${e.metric} | ${fmt(e.labelkit)} ${e.unit} | ${peer} | ${ratio} | ${(e.note ?? '').replace(/\|/g, '\\|')} |`);
+  }
+  md.push('');
+}
+writeFileSync(path.join(root, 'docs', 'benchmarks.md'), md.join('\n'));
+console.log(`wrote docs/benchmarks.json and docs/benchmarks.md (${results.length} entries)`);

@@ -1,0 +1,53 @@
+// The app that `pnpm test:consumer` builds against the packed tarballs: one annotator from every package,
+// typed strictly, as a host application would write it.
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { defineSchema, validateAnnotations, type Annotation, type ChangeSet } from '@labelkit/core';
+import { LabelPicker, AttributeEditor, LabelkitStyles } from '@labelkit/react';
+import { ImageAnnotator } from '@labelkit/image';
+import { SpanAnnotator, IntentTagger } from '@labelkit/text';
+import { AudioSegmentAnnotator } from '@labelkit/audio';
+import { coco } from '@labelkit/formats/coco';
+import { native } from '@labelkit/formats/native';
+import { conll } from '@labelkit/formats';
+
+const schema = defineSchema({
+  labels: [
+    { id: 'person', name: 'Person', hotkey: '1', kinds: ['bbox', 'polygon', 'keypoints', 'span', 'segment'],
+      attributes: [{ id: 'occluded', type: 'boolean' }],
+      skeleton: { keypoints: ['head', 'left_hand', 'right_hand'], edges: [['head', 'left_hand'], ['head', 'right_hand']], mirror: [['left_hand', 'right_hand']] } },
+    { id: 'greeting', name: 'Greeting', kinds: ['tag'] },
+  ],
+});
+
+function App() {
+  const [value, setValue] = useState<Annotation[]>([]);
+  const [last, setLast] = useState<ChangeSet | null>(null);
+  const onChange = (next: Annotation[], change: ChangeSet) => {
+    setValue(next);
+    setLast(change);
+  };
+  const person = schema.byId.get('person');
+  const exported = coco.serialize({ schema, items: [{ media: { id: 'a.jpg', width: 10, height: 10 }, annotations: value.filter((a) => a.kind === 'bbox') }] });
+  const saved = native.serialize({ schema, items: [] });
+  return (
+    <main>
+      <LabelkitStyles />
+      <p>{validateAnnotations(schema, value).length} problems, {exported.losses.length} COCO losses, {typeof saved.output} native, {conll.name}, last change from {last?.origin ?? 'nobody'}</p>
+      <LabelPicker schema={schema} kind="bbox" onCommit={(id: string) => console.log(id)} />
+      {person ? <AttributeEditor label={person} /> : null}
+      <div style={{ height: 400 }}>
+        <ImageAnnotator schema={schema} src="/photo.jpg" value={value} onChange={onChange} />
+      </div>
+      <SpanAnnotator schema={schema} text="Ada Lovelace met Charles Babbage." value={value} onChange={onChange} />
+      <IntentTagger schema={schema} text="Hello there! How are you?" scope="sentence" defaultValue={[]} />
+      <AudioSegmentAnnotator schema={schema} src="/speech.wav" value={value} onChange={onChange} />
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
