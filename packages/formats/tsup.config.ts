@@ -1,11 +1,19 @@
 import { defineConfig } from 'tsup';
 
+/** One subpath export per format (`@labelkit/formats/coco`), the barrel, and the CLI. */
+export const FORMATS = ['native', 'coco', 'yolo', 'voc', 'labelStudio', 'cvat', 'w3c', 'spacy', 'doccano', 'brat', 'conll', 'rttm', 'webvtt', 'textGrid'] as const;
+
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    cli: 'src/cli.ts',
+    ...Object.fromEntries(FORMATS.map((f) => [`${f}/index`, `src/${f}/index.ts`])),
+  },
   format: ['esm'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', ...Object.fromEntries(FORMATS.map((f) => [`${f}/index`, `src/${f}/index.ts`])) } },
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  platform: 'node',
   tsconfig: 'tsconfig.build.json',
 });
