@@ -10,7 +10,10 @@ export function readJson(format: string, input: unknown): unknown {
     return JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(message);
+    const m = /position (\d+)/.exec(message) ?? (() => {
+      const off = jsonErrorOffset(input);
+      return off === undefined ? null : [String(off), String(off)];
+    })();
     let path = 'line 1';
     if (m) {
       const offset = Number(m[1]);
@@ -28,4 +31,73 @@ export function readJson(format: string, input: unknown): unknown {
 /** Pretty-printed JSON text with a trailing newline. */
 export function writeJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Offset of the first JSON syntax error (for engines whose messages give no position). */
+export function jsonErrorOffset(s: string): number | undefined {
+  let i = 0;
+  const ws = () => {
+    while (i < s.length && ' \t\n\r'.includes(s[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const value = (): void => {
+    ws();
+    const c = s[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (s[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (s[i] !== '"') fail();
+        str();
+        ws();
+        if (s[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (s[i] === ',') i++;
+        else if (s[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (s[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (s[i] === ',') i++;
+        else if (s[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') str();
+    else if (c !== undefined && /[-0-9]/.test(c)) {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(s.slice(i));
+      if (!m) fail();
+      i += m![0].length;
+    } else {
+      for (const w of ['true', 'false', 'null']) if (s.startsWith(w, i)) return void (i += w.length);
+      fail();
+    }
+  };
+  const str = () => {
+    i++;
+    while (i < s.length && s[i] !== '"') {
+      if (s[i] === '\\') i++;
+      else if (s.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (s[i] !== '"') fail();
+    i++;
+  };
+  try {
+    value();
+    ws();
+    return i < s.length ? i : undefined;
+  } catch (e) {
+    return typeof e === 'number' ? e : undefined;
+  }
 }

@@ -30,8 +30,8 @@ export class XmlError extends Error {
   }
 }
 
-const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;
+const NAME = /[A-Za-z_:\u00C0-\uFFFF][A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*/y;
+const SPACE = /\s*/y;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Parses a document and returns its root element. Throws {@link XmlError} on malformed input. */
@@ -56,7 +56,7 @@ export function parseXml(text: string): XmlElement {
   };
 
   const decode = (raw: string, at: number): string =>
-    raw.replace(/&([^;&<\s]*);?/g, (m, body: string, off: number) => {
+    !raw.includes('&') ? raw : raw.replace(/&([^;&<\s]*);?/g, (m, body: string, off: number) => {
       if (!m.endsWith(';')) fail(`unterminated entity "${m}"`, at + off);
       if (body.startsWith('#x') || body.startsWith('#X')) {
         const cp = Number.parseInt(body.slice(2), 16);
@@ -74,14 +74,16 @@ export function parseXml(text: string): XmlElement {
     });
 
   const skipSpace = () => {
-    while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+    SPACE.lastIndex = pos;
+    SPACE.exec(text);
+    pos = SPACE.lastIndex;
   };
   const readName = (): string => {
-    const start = pos;
-    if (!NAME_START.test(text[pos] ?? '')) fail(`expected a name, found ${text[pos] === undefined ? 'the end of the input' : JSON.stringify(text[pos])}`);
-    pos++;
-    while (pos < text.length && NAME_CHAR.test(text[pos]!)) pos++;
-    return text.slice(start, pos);
+    NAME.lastIndex = pos;
+    const m = NAME.exec(text);
+    if (!m) fail(`expected a name, found ${text[pos] === undefined ? 'the end of the input' : JSON.stringify(text[pos])}`);
+    pos += m![0].length;
+    return m![0];
   };
   /** Skips comments, processing instructions, a doctype (without internal subset) and whitespace. */
   const skipMisc = (allowDoctype: boolean) => {

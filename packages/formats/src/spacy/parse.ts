@@ -1,6 +1,7 @@
 import type { Annotation, LabelSchema } from '@labelkit/core';
 import type { DatasetItem, FormatLoss, ParseResult } from '../dataset.js';
-import { CodePointText, isOffset } from '../text-shared/codepoints.js';
+import { CodePointText } from '../text-shared/codepoints.js';
+import { checkRange } from '../text-shared/ranges.js';
 import { IssueList, at, describe } from '../text-shared/issues.js';
 import { annotationId, defaultItemId, readItemId } from '../text-shared/items.js';
 import { isPlainObject, readJsonl } from '../text-shared/jsonl.js';
@@ -112,30 +113,7 @@ export function parseSpacy(input: SpacyInput, options: SpacyParseOptions = {}): 
     if (Object.keys(extra).length) media.extra = extra;
     items.push({ media, annotations });
   }
-  const schema = labels.build();
   issues.throwIfAny();
+  const schema = labels.build();
   return { dataset: { schema, items }, warnings };
-}
-
-/** Checks a code-point range `[start, end)` inside a text of `length` code points. */
-export function checkRange(start: unknown, end: unknown, length: number, place: string, issues: IssueList): boolean {
-  let ok = true;
-  if (!isOffset(start)) {
-    issues.add(`${place}.start`, `expected a non-negative integer code-point offset, got ${describe(start)}`);
-    ok = false;
-  }
-  if (!isOffset(end)) {
-    issues.add(`${place}.end`, `expected a non-negative integer code-point offset, got ${describe(end)}`);
-    ok = false;
-  }
-  if (!ok) return false;
-  if ((start as number) >= (end as number)) {
-    issues.add(place, `expected start < end, got [${String(start)}, ${String(end)})`);
-    return false;
-  }
-  if ((end as number) > length) {
-    issues.add(`${place}.end`, `offset ${String(end)} is past the end of the text (${length} code points)`);
-    return false;
-  }
-  return true;
 }

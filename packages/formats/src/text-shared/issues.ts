@@ -11,9 +11,12 @@ export class IssueList {
   get size(): number {
     return this.issues.length;
   }
-  /** Throws a {@link FormatError} listing every recorded problem, if any. */
+  /** Throws a {@link FormatError} listing every recorded problem (in line order), if any. */
   throwIfAny(): void {
-    if (this.issues.length) throw new FormatError(this.format, this.issues);
+    if (!this.issues.length) return;
+    const lineOf = (path: string) => Number(/(?:^|\s)line (\d+)/.exec(path)?.[1] ?? 0);
+    const sorted = this.issues.map((issue, i) => ({ issue, i })).sort((a, b) => lineOf(a.issue.path) - lineOf(b.issue.path) || a.i - b.i);
+    throw new FormatError(this.format, sorted.map((s) => s.issue));
   }
 }
 

@@ -1,0 +1,389 @@
+import { defineSchema, SchemaError, type Annotation, type AttributeValue, type KeypointsAnnotation, type LabelSchema, type Point2 } from '@labelkit/core';
+import type { DatasetItem, Format, FormatLoss } from '../dataset.js';
+import { IdPool } from '../shared/ids.js';
+import { IssueList, isRecord } from '../shared/issues.js';
+import { LabelSet, attributeFromText, attributeToText } from '../shared/labels.js';
+import { commonLosses, kindLoss } from '../shared/losses.js';
+import { fmt, parseNumberToken } from '../shared/numbers.js';
+import { childElement, childElements, el, parseXml, serializeXml, XmlError, type XmlElement, type XmlNode } from '../shared/xml.js';
+import { cvatTypeOf, readMeta, type CvatLabelType } from './meta.js';
+
+export interface CvatParseOptions {
+  /** Map labels to this schema instead of the file's `<meta>` labels. */
+  schema?: LabelSchema;
+}
+
+export type CvatSerializeOptions = object;
+
+const SHAPES = new Set(['box', 'polygon', 'polyline', 'points', 'skeleton', 'tag', 'ellipse', 'cuboid', 'mask']);
+
+/** CVAT for images XML 1.1: boxes (rotated), polygons, points, skeletons, tags with typed attributes. */
+export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions> = {
+  name: 'cvat',
+  parse(input, options = {}) {
+    const issues = new IssueList('cvat');
+    let root: XmlElement;
+    try {
+      root = parseXml(input);
+    } catch (e) {
+      if (e instanceof XmlError) {
+        issues.add(`line ${e.line}`, e.message.replace(/^line \d+, /, ''));
+        issues.throwIfAny();
+      }
+      throw e;
+    }
+    const where = (e: XmlElement) => `line ${e.line}`;
+    if (root!.name !== 'annotations') {
+      issues.add(where(root!), `expected <annotations> as the root, got <${root!.name}>`);
+      issues.throwIfAny();
+    }
+    const metaEl = childElement(root!, 'meta');
+    const meta = metaEl ? readMeta(metaEl, 'cvat', issues) : { labels: [], types: {} as Record<string, CvatLabelType> };
+    let given = options.schema;
+    if (!given && meta.labels.length) {
+      try {
+        given = defineSchema({ labels: meta.labels });
+      } catch (e) {
+        if (!(e instanceof SchemaError)) throw e;
+        for (const i of e.issues) issues.add(`<meta> ${i.path}`, i.message);
+        issues.throwIfAny();
+      }
+    }
+    const labels = new LabelSet(issues, given);
+    const items: DatasetItem[] = [];
+    const mediaIds = new Set<string>();
+    const images = childElements(root!, 'image');
+    const hasSubsets = images.some((i) => i.attributes.subset !== undefined);
+    const pointsCount = new Map<string, number>();
+
+    const num = (e: XmlElement, attr: string): number => {
+      const v = e.attributes[attr];
+      const n = v === undefined ? undefined : parseNumberToken(v);
+      if (n === undefined) issues.add(where(e), `<${e.name}> attribute ${attr} must be a number, got ${v === undefined ? 'nothing' : `"${v}"`}`);
+      return n ?? NaN;
+    };
+    const points = (e: XmlElement): Point2[] | undefined => {
+      const raw = e.attributes.points ?? '';
+      const pts = raw.split(';').filter((p) => p.trim() !== '').map((p) => p.split(',').map((t) => parseNumberToken(t)));
+      if (!pts.every((p) => p.length === 2 && p.every((v) => v !== undefined))) {
+        issues.add(where(e), `<${e.name}> points must be "x,y;x,y;...", got "${raw}"`);
+        return undefined;
+      }
+      return pts as Point2[];
+    };
+    const attrsOf = (e: XmlElement, labelId: string) => {
+      const defs = labels.label(labelId)?.attributes ?? [];
+      const values: Record<string, AttributeValue> = {};
+      for (const a of childElements(e, 'attribute')) {
+        const name = a.attributes.name;
+        if (!name) {
+          issues.add(where(a), '<attribute> needs a name');
+          continue;
+        }
+        values[name] = attributeFromText(defs.find((d) => d.id === name), a.children.filter((c) => typeof c === 'string').join(''));
+      }
+      return labels.attributes(labelId, values);
+    };
+
+    for (const img of images) {
+      const name = img.attributes.name;
+      if (!name) {
+        issues.add(where(img), '<image> needs a name');
+        continue;
+      }
+      const id = hasSubsets && img.attributes.subset ? `${img.attributes.subset}/${name}` : name;
+      if (mediaIds.has(id)) issues.add(where(img), `duplicate image "${id}"`);
+      mediaIds.add(id);
+      const width = img.attributes.width !== undefined ? num(img, 'width') : undefined;
+      const height = img.attributes.height !== undefined ? num(img, 'height') : undefined;
+      const mediaExtra: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(img.attributes)) if (k !== 'name' && k !== 'width' && k !== 'height') mediaExtra[k] = v;
+      const annotations: Annotation[] = [];
+      const unsupported: string[] = [];
+      const ids = new IdPool();
+      childElements(img).forEach((s, k) => {
+        if (!SHAPES.has(s.name)) return issues.add(where(s), `unknown element <${s.name}> in <image>`);
+        const keep = (why: string) => {
+          unsupported.push(serializeXml(s, { declaration: false }).trim());
+          issues.warn(where(s), `${why}; kept in media.extra.cvat.shapes`);
+        };
+        const labelName = s.attributes.label;
+        if (!labelName) return keep(`<${s.name}> without a label`);
+        if (s.name === 'polyline' || s.name === 'ellipse' || s.name === 'cuboid' || s.name === 'mask') return keep(`labelkit has no ${s.name} kind`);
+        const kind = ({ box: 'bbox', polygon: 'polygon', points: 'keypoints', skeleton: 'keypoints', tag: 'tag' } as const)[s.name as 'box'];
+        const label = labels.use(labelName, kind, `${where(s)} label`);
+        if (!label) return;
+        const before = issues.issues.length;
+        const split = attrsOf(s, label);
+        const extra: Record<string, unknown> = {};
+        if (split.rest) extra.attributes = split.rest;
+        for (const [a, v] of Object.entries(s.attributes)) {
+          if (['label', 'points', 'xtl', 'ytl', 'xbr', 'ybr', 'rotation', 'occluded', 'source'].includes(a)) continue;
+          if (a === 'z_order' && v === '0') continue;
+          extra[a] = v;
+        }
+        if (s.attributes.source !== undefined && s.attributes.source !== 'manual') extra.source = s.attributes.source;
+        const occluded = s.attributes.occluded === '1';
+        if (occluded && s.name !== 'points') extra.occluded = true;
+        const id = ids.take(`s${k + 1}`);
+        let a: Annotation | undefined;
+        if (s.name === 'box') {
+          const [xtl, ytl, xbr, ybr] = ['xtl', 'ytl', 'xbr', 'ybr'].map((t) => num(s, t)) as [number, number, number, number];
+          const rot = s.attributes.rotation !== undefined ? num(s, 'rotation') : 0;
+          if (issues.issues.length > before) return;
+          if (xbr <= xtl || ybr <= ytl) return issues.add(where(s), `box must have xbr > xtl and ybr > ytl (got ${xtl},${ytl} – ${xbr},${ybr})`);
+          a = { id, kind: 'bbox', label, x: xtl, y: ytl, width: xbr - xtl, height: ybr - ytl };
+          if (rot) a.rotation = rot;
+        } else if (s.name === 'polygon') {
+          const pts = points(s);
+          if (!pts) return;
+          if (pts.length < 3) return issues.add(where(s), `a polygon needs at least 3 points, got ${pts.length}`);
+          a = { id, kind: 'polygon', label, points: pts };
+        } else if (s.name === 'points') {
+          const pts = points(s);
+          if (!pts) return;
+          pointsCount.set(label, Math.max(pointsCount.get(label) ?? 0, pts.length));
+          a = { id, kind: 'keypoints', label, points: pts.map(([x, y]) => ({ x, y, visibility: occluded ? 1 : 2 })) };
+        } else if (s.name === 'skeleton') {
+          const joints = labels.label(label)?.skeleton?.keypoints ?? [];
+          const pts: KeypointsAnnotation['points'] = joints.map(() => ({ x: 0, y: 0, visibility: 0 }));
+          for (const p of childElements(s, 'points')) {
+            const j = joints.indexOf(p.attributes.label ?? '');
+            if (j < 0) {
+              issues.add(where(p), `"${p.attributes.label}" is not a joint of skeleton "${label}" (${joints.join(', ') || 'no joints'})`);
+              continue;
+            }
+            const xy = points(p);
+            if (!xy) continue;
+            if (xy.length !== 1) {
+              issues.add(where(p), `a skeleton joint has one point, got ${xy.length}`);
+              continue;
+            }
+            pts[j] = { x: xy[0]![0], y: xy[0]![1], visibility: p.attributes.outside === '1' ? 0 : p.attributes.occluded === '1' ? 1 : 2 };
+          }
+          a = { id, kind: 'keypoints', label, points: pts };
+        } else {
+          a = { id, kind: 'tag', label };
+        }
+        if (issues.issues.length > before) return;
+        if (split.attributes) a.attributes = split.attributes;
+        if (s.attributes.source === 'auto') a.source = 'model';
+        if (Object.keys(extra).length) a.extra = { cvat: extra };
+        annotations.push(a);
+      });
+      if (unsupported.length) mediaExtra.shapes = unsupported;
+      items.push({ media: { id, ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}), ...(Object.keys(mediaExtra).length ? { extra: { cvat: mediaExtra } } : {}) }, annotations });
+    }
+    const tracks = childElements(root!, 'track');
+    if (tracks.length || (!images.length && metaEl && childElement(metaEl, 'source'))) items.push(readVideo(root!, tracks, labels, issues, num));
+    // Plain <points> labels get numbered joints, and shorter shapes are padded.
+    for (const [label, n] of pointsCount) if (!given) labels.ensureSkeleton(label, { keypoints: Array.from({ length: n }, (_, j) => String(j + 1)) });
+    issues.throwIfAny();
+    const schema = labels.build();
+    for (const it of items) for (const a of it.annotations) if (a.kind === 'keypoints') {
+      const n = schema.byId.get(a.label)?.skeleton?.keypoints.length ?? a.points.length;
+      while (a.points.length < n) a.points.push({ x: 0, y: 0, visibility: 0 });
+    }
+    for (const it of items) for (const a of it.annotations) if (a.kind === 'track' && !given) labels.use(a.label, 'track', 'track');
+    const types: Record<string, CvatLabelType> = { ...meta.types };
+    const pointsLabels = [...pointsCount.keys()];
+    for (const l of pointsLabels) types[l] ??= 'points';
+    return { dataset: { schema, items, extra: { cvat: { labelTypes: types, ...(pointsLabels.length ? { pointsLabels } : {}) } } }, warnings: issues.warnings };
+  },
+
+  serialize(dataset) {
+    const losses: FormatLoss[] = [];
+    const cx = (isRecord(dataset.extra?.cvat) ? dataset.extra!.cvat : {}) as { labelTypes?: Record<string, CvatLabelType>; pointsLabels?: string[] };
+    const known = cx.labelTypes ?? {};
+    const pointsLabels = new Set(cx.pointsLabels ?? []);
+    const typeOf = (id: string) => cvatTypeOf(dataset.schema, id, known);
+    // <meta>
+    const labelEls: XmlElement[] = [];
+    for (const l of dataset.schema.labels) {
+      if (!l.selectable) continue;
+      const type = typeOf(l.id);
+      const attrs = (l.attributes ?? []).map((a) => {
+        let input = 'text';
+        let values: string[] = [];
+        let dflt = '';
+        if (a.type === 'boolean') [input, values, dflt] = ['checkbox', ['false', 'true'], String(a.default ?? false)];
+        else if (a.type === 'select') [input, values, dflt] = ['select', a.options, a.default ?? a.options[0] ?? ''];
+        else if (a.type === 'number') {
+          input = 'number';
+          values = [String(a.min ?? -1e9), String(a.max ?? 1e9), String(a.step ?? (a.integer ? 1 : 0.001))];
+          dflt = String(a.default ?? a.min ?? 0);
+        } else if (a.type === 'multiselect') {
+          losses.push({ path: `schema.labels[${l.id}].attributes[${a.id}]`, message: 'CVAT has no multiselect attributes; written as text (comma-separated)' });
+        } else dflt = a.default ?? '';
+        return el('attribute', {}, [el('name', {}, [a.id]), el('mutable', {}, ['False']), el('input_type', {}, [input]), el('default_value', {}, dflt ? [dflt] : []), el('values', {}, values.length ? [values.join('\n')] : [])]);
+      });
+      const kids: XmlNode[] = [el('name', {}, [l.id]), el('color', {}, [l.color]), el('type', {}, [type]), el('attributes', {}, attrs)];
+      if (type === 'skeleton' && l.skeleton) {
+        const ks = l.skeleton.keypoints;
+        const svg = [
+          ...(l.skeleton.edges ?? []).map(([a, b]) => `<line data-type="edge" data-node-from="${ks.indexOf(a) + 1}" data-node-to="${ks.indexOf(b) + 1}"></line>`),
+          ...ks.map((k, i) => `<circle r="1.5" cx="${(i % 5) * 20 + 10}" cy="${Math.floor(i / 5) * 20 + 10}" data-type="element node" data-element-id="${i + 1}" data-node-id="${i + 1}" data-label-name="${k.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"></circle>`),
+        ].join('');
+        kids.push(el('svg', {}, [svg]));
+      }
+      if (l.name !== l.id) losses.push({ path: `schema.labels[${l.id}].name`, message: `CVAT label names are labelkit ids; display name "${l.name}" not exported` });
+      labelEls.push(el('label', {}, kids));
+      if (type === 'skeleton' && l.skeleton) for (const k of l.skeleton.keypoints) labelEls.push(el('label', {}, [el('name', {}, [k]), el('type', {}, ['points']), el('attributes'), el('parent', {}, [l.id])]));
+    }
+    const video = dataset.items.length === 1 && (dataset.items[0]!.media.frameCount !== undefined || dataset.items[0]!.annotations.some((a) => a.kind === 'track'));
+    if (video) return { output: serializeXml(writeVideo(dataset.items[0]!, labelEls, losses)), losses };
+    const out: XmlNode[] = [el('version', {}, ['1.1']), el('meta', {}, [el('task', {}, [el('labels', {}, labelEls)])])];
+    dataset.items.forEach((it, i) => {
+      const m = it.media;
+      const mx = (isRecord(m.extra?.cvat) ? m.extra!.cvat : {}) as Record<string, unknown>;
+      const name = typeof mx.subset === 'string' && m.id.startsWith(`${mx.subset}/`) ? m.id.slice(mx.subset.length + 1) : m.id;
+      const attrs: Record<string, string | number | undefined> = { id: (mx.id as string | undefined) ?? i, name, width: m.width, height: m.height };
+      for (const [k, v] of Object.entries(mx)) if (k !== 'shapes' && k !== 'id' && typeof v === 'string') attrs[k] = v;
+      if (m.width === undefined || m.height === undefined) losses.push({ path: `items[${i}].media`, message: 'image size unknown; width/height not written' });
+      const shapes: XmlNode[] = [];
+      it.annotations.forEach((a, j) => {
+        const path = `items[${i}].annotations[${j}]`;
+        commonLosses('CVAT', a, path, { attributes: true, extra: true, source: a.source !== 'human' }, losses);
+        if (a.source === 'human') losses.push({ path: `${path}.source`, message: 'CVAT writes "manual" for human shapes; read back without a source' });
+        for (const k of Object.keys(a.extra ?? {})) if (k !== 'cvat') losses.push({ path: `${path}.extra.${k}`, message: `foreign fields of "${k}" not exported to CVAT` });
+        const ex = (isRecord(a.extra?.cvat) ? a.extra!.cvat : {}) as Record<string, unknown>;
+        const common: Record<string, string | number | undefined> = { label: a.label };
+        if (ex.occluded) common.occluded = 1;
+        const source = (ex.source as string | undefined) ?? (a.source === 'model' ? 'auto' : undefined);
+        if (source) common.source = source;
+        for (const [k, v] of Object.entries(ex)) if (!['attributes', 'occluded', 'source'].includes(k) && typeof v === 'string') common[k] = v;
+        const allAttrs = { ...(isRecord(ex.attributes) ? ex.attributes : {}), ...(a.attributes ?? {}) } as Record<string, AttributeValue>;
+        const attrKids = Object.entries(allAttrs).map(([k, v]) => el('attribute', { name: k }, [attributeToText(v)]));
+        const xy = (p: Point2 | { x: number; y: number }) => (Array.isArray(p) ? `${fmt(p[0])},${fmt(p[1])}` : `${fmt(p.x)},${fmt(p.y)}`);
+        if (a.kind === 'bbox') {
+          shapes.push(el('box', { ...common, xtl: fmt(a.x), ytl: fmt(a.y), xbr: fmt(a.x + a.width), ybr: fmt(a.y + a.height), ...(a.rotation ? { rotation: fmt(a.rotation) } : {}) }, attrKids));
+        } else if (a.kind === 'polygon') {
+          if (a.holes?.length) losses.push({ path: `${path}.holes`, message: 'CVAT polygons have no holes' });
+          shapes.push(el('polygon', { ...common, points: a.points.map(xy).join(';') }, attrKids));
+        } else if (a.kind === 'keypoints') {
+          if (typeOf(a.label) === 'points' || pointsLabels.has(a.label) || !dataset.schema.byId.get(a.label)?.skeleton) {
+            const vis = a.points.filter((p) => p.visibility > 0);
+            if (vis.length < a.points.length) losses.push({ path: `${path}.points`, message: 'CVAT points shapes have no unlabelled points; visibility-0 points not exported' });
+            if (new Set(vis.map((p) => p.visibility)).size > 1) losses.push({ path: `${path}.points`, message: 'CVAT points shapes are occluded as a whole; per-point visibility merged' });
+            shapes.push(el('points', { ...common, ...(vis.some((p) => p.visibility === 1) ? { occluded: 1 } : {}), points: vis.map(xy).join(';') }, attrKids));
+          } else {
+            const joints = dataset.schema.byId.get(a.label)?.skeleton?.keypoints ?? a.points.map((_, k) => String(k + 1));
+            const kids: XmlNode[] = a.points.map((p, k) => el('points', { label: joints[k], outside: p.visibility === 0 ? 1 : 0, occluded: p.visibility === 1 ? 1 : 0, points: xy(p) }));
+            shapes.push(el('skeleton', { ...common, points: '' }, [...kids, ...attrKids]));
+          }
+        } else if (a.kind === 'tag') {
+          if (a.start !== undefined) losses.push({ path, message: 'CVAT tags are on whole images; range not exported' });
+          shapes.push(el('tag', common, attrKids));
+        } else kindLoss('CVAT', a, path, losses);
+      });
+      for (const raw of Array.isArray(mx.shapes) ? (mx.shapes as string[]) : []) {
+        try {
+          shapes.push(parseXml(raw));
+        } catch {
+          losses.push({ path: `items[${i}].media.extra.cvat.shapes`, message: 'a kept shape is not valid XML; not exported' });
+        }
+      }
+      out.push(el('image', attrs, shapes));
+    });
+    return { output: serializeXml(el('annotations', {}, out)), losses };
+  },
+};
+
+/** CVAT for video: one video, box tracks → `track` annotations (keyframes only); other tracks kept verbatim. */
+function readVideo(root: XmlElement, tracks: XmlElement[], labels: LabelSet, issues: IssueList, num: (e: XmlElement, a: string) => number): DatasetItem {
+  const meta = childElement(root, 'meta');
+  const task = meta ? (childElement(meta, 'task') ?? childElement(meta, 'job')) : undefined;
+  const size = task ? childElement(task, 'original_size') : undefined;
+  const text = (e: XmlElement | undefined, n: string) => (e ? childElements(e, n)[0]?.children.filter((c) => typeof c === 'string').join('').trim() : undefined);
+  const source = (meta && text(meta, 'source')) || (task && text(task, 'name')) || 'video';
+  const width = parseNumberToken(text(size, 'width') ?? '');
+  const height = parseNumberToken(text(size, 'height') ?? '');
+  const frames = parseNumberToken(text(task, 'size') ?? '');
+  const annotations: Annotation[] = [];
+  const kept: string[] = [];
+  const ids = new IdPool();
+  let maxFrame = -1;
+  for (const t of tracks) {
+    const where = `line ${t.line}`;
+    const shapes = childElements(t).filter((c) => c.name !== 'attribute' && c.name !== 'track');
+    const boxes = shapes.filter((c) => c.name === 'box');
+    const labelName = t.attributes.label;
+    if (!labelName || boxes.length !== shapes.length || !boxes.length) {
+      kept.push(serializeXml(t, { declaration: false }).trim());
+      issues.warn(where, `${labelName ? `a track of ${shapes[0]?.name ?? 'nothing'}` : 'a track without a label'} is not a box track; kept in media.extra.cvat.tracks`);
+      continue;
+    }
+    const label = labels.use(labelName, 'track', `${where} label`);
+    if (!label) continue;
+    const hasKeyframeFlags = boxes.some((b) => b.attributes.keyframe !== undefined);
+    const keyframes = [];
+    for (const b of boxes) {
+      if (hasKeyframeFlags && b.attributes.keyframe !== '1') continue;
+      const [frame, xtl, ytl, xbr, ybr] = ['frame', 'xtl', 'ytl', 'xbr', 'ybr'].map((k) => num(b, k)) as [number, number, number, number, number];
+      const rot = b.attributes.rotation !== undefined ? num(b, 'rotation') : 0;
+      if (!Number.isInteger(frame) || frame < 0) {
+        issues.add(`line ${b.line}`, `frame must be a non-negative integer, got ${b.attributes.frame}`);
+        continue;
+      }
+      if (!(xbr > xtl && ybr > ytl)) {
+        issues.add(`line ${b.line}`, `box must have xbr > xtl and ybr > ytl`);
+        continue;
+      }
+      maxFrame = Math.max(maxFrame, frame);
+      keyframes.push({
+        frame,
+        x: xtl,
+        y: ytl,
+        width: xbr - xtl,
+        height: ybr - ytl,
+        ...(rot ? { rotation: rot } : {}),
+        ...(b.attributes.outside === '1' ? { outside: true } : {}),
+        ...(b.attributes.occluded === '1' ? { occluded: true } : {}),
+      });
+    }
+    keyframes.sort((a, b) => a.frame - b.frame);
+    const a: Annotation = { id: ids.take(`t${t.attributes.id ?? annotations.length}`), kind: 'track', label, keyframes };
+    if (t.attributes.source === 'auto') a.source = 'model';
+    annotations.push(a);
+  }
+  const extra: Record<string, unknown> = {};
+  if (kept.length) extra.tracks = kept;
+  const media: DatasetItem['media'] = { id: source };
+  if (width !== undefined && height !== undefined) Object.assign(media, { width, height });
+  if (frames !== undefined && frames > maxFrame) media.frameCount = frames;
+  else if (frames !== undefined) {
+    extra.size = frames;
+    issues.warn('<meta><task><size>', `task size ${frames} is not above the last frame ${maxFrame} (a frame step?); not used as the frame count`);
+  }
+  if (Object.keys(extra).length) media.extra = { cvat: extra };
+  return { media, annotations };
+}
+
+function writeVideo(item: DatasetItem, labelEls: XmlElement[], losses: FormatLoss[]): XmlElement {
+  const m = item.media;
+  const mx = (isRecord(m.extra?.cvat) ? m.extra!.cvat : {}) as Record<string, unknown>;
+  const task: XmlNode[] = [];
+  if (m.frameCount !== undefined) task.push(el('size', {}, [String(m.frameCount)]));
+  else if (typeof mx.size === 'number') task.push(el('size', {}, [String(mx.size)]));
+  task.push(el('labels', {}, labelEls));
+  if (m.width !== undefined && m.height !== undefined) task.push(el('original_size', {}, [el('width', {}, [fmt(m.width)]), el('height', {}, [fmt(m.height)])]));
+  const out: XmlNode[] = [el('version', {}, ['1.1']), el('meta', {}, [el('task', {}, task), el('source', {}, [m.id])])];
+  let n = 0;
+  item.annotations.forEach((a, j) => {
+    const path = `items[0].annotations[${j}]`;
+    if (a.kind !== 'track') return kindLoss('CVAT for video (one file per video)', a, path, losses);
+    commonLosses('CVAT', a, path, { source: a.source !== 'human' }, losses);
+    const boxes = a.keyframes.map((k) =>
+      el('box', { frame: k.frame, outside: k.outside ? 1 : 0, occluded: k.occluded ? 1 : 0, keyframe: 1, xtl: fmt(k.x), ytl: fmt(k.y), xbr: fmt(k.x + k.width), ybr: fmt(k.y + k.height), ...(k.rotation ? { rotation: fmt(k.rotation) } : {}), z_order: 0 }),
+    );
+    out.push(el('track', { id: n++, label: a.label, ...(a.source === 'model' ? { source: 'auto' } : {}) }, boxes));
+  });
+  for (const raw of Array.isArray(mx.tracks) ? (mx.tracks as string[]) : []) {
+    try {
+      out.push(parseXml(raw));
+    } catch {
+      losses.push({ path: 'items[0].media.extra.cvat.tracks', message: 'a kept track is not valid XML; not exported' });
+    }
+  }
+  return el('annotations', {}, out);
+}

@@ -1,0 +1,2 @@
+export { yolo } from './yolo.js';
+export type { YoloParseOptions, YoloSerializeOptions, YoloTask } from './yolo.js';
