@@ -1,0 +1,176 @@
+/**
+ * Audio benchmark: a 3-hour recording given as precomputed peaks (no src: nothing fetched or decoded)
+ * with 5,000 segments, in labelkit's AudioSegmentAnnotator and in wavesurfer.js + its Regions plugin
+ * (the same peaks, the same 5,000 regions), mounted one after the other in the same page.
+ */
+import { createRef } from 'react';
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import WaveSurfer from 'wavesurfer.js';
+import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import { defineSchema, type Annotation, type SegmentAnnotation } from '@labelkit/core';
+import { AudioSegmentAnnotator, LANE_HEADER, LANE_PADDING, ROW_HEIGHT, assignLanes, stackRows, trackLayout, timeToX, type AudioSegmentAnnotatorHandle } from '@labelkit/audio';
+
+const DURATION = 3 * 3600;
+const COUNT = 5000;
+const PEAKS_PER_SEC = 20;
+const PEER = 'wavesurfer.js 8 Regions';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = rng(42);
+const peaks = Float32Array.from({ length: DURATION * PEAKS_PER_SEC }, (_, i) => 0.2 + 0.6 * Math.abs(Math.sin(i / 50)) * rnd());
+const LABELS = ['bird', 'frog', 'insect', 'anthro'];
+const COLORS = ['#3cb44b', '#469990', '#f58231', '#e6194b'];
+const schema = defineSchema({ labels: LABELS.map((id, i) => ({ id, name: id, color: COLORS[i]!, kinds: ['segment'] as const })) });
+const segments: SegmentAnnotation[] = Array.from({ length: COUNT }, (_, i) => {
+  const start = (i / COUNT) * DURATION + rnd() * (DURATION / COUNT) * 0.5;
+  return { id: `s${i}`, kind: 'segment', label: LABELS[i % 4]!, start, end: start + 0.5 + rnd() * 1.2 };
+});
+// Zoom path: whole file → 40 px/s (~30 s visible) in 24 steps; scroll path: 40 steps of 300 px at 40 px/s.
+const ZOOM_STEPS = 24;
+const ZOOM_MAX = 40;
+const SCROLL_STEPS = 40;
+const TARGET = segments[2500]!;
+
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+/** Time from an action to the end of the frame that shows it (rAF + a task after paint). */
+async function timed(action: () => void): Promise<number> {
+  const t0 = performance.now();
+  action();
+  await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - t0;
+}
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+
+interface Result {
+  tti: number;
+  zoom: number[];
+  scroll: number[];
+  drag: number;
+  dragOk: boolean;
+}
+
+const stage = document.getElementById('stage')!;
+
+async function runLabelkit(): Promise<Result> {
+  const host = document.createElement('div');
+  stage.append(host);
+  const ref = createRef<AudioSegmentAnnotatorHandle>();
+  let last: Annotation[] = [];
+  const t0 = performance.now();
+  const root = createRoot(host);
+  flushSync(() => root.render(<AudioSegmentAnnotator ref={ref} schema={schema} peaks={[peaks]} duration={DURATION} defaultValue={segments} onChange={(n) => (last = n)} />));
+  // Interactive: the handle exists, the viewport knows the file, and a frame has been drawn.
+  while (!(ref.current && ref.current.getViewport().duration === DURATION && host.querySelector('canvas[data-testid]')!.getBoundingClientRect().height > 0)) await frame();
+  await frame();
+  const tti = performance.now() - t0;
+  const h = ref.current!;
+  const fit = h.getViewport().pxPerSec;
+  const zoom: number[] = [];
+  for (let i = 1; i <= ZOOM_STEPS; i++) zoom.push(await timed(() => h.zoomTo(fit * (ZOOM_MAX / fit) ** (i / ZOOM_STEPS), TARGET.start)));
+  const scroll: number[] = [];
+  const startT = h.getViewport().scrollTime;
+  for (let i = 1; i <= SCROLL_STEPS; i++) scroll.push(await timed(() => h.scrollTo(startT + (i * 300) / ZOOM_MAX)));
+  h.scrollTo(TARGET.start - 5);
+  await frame();
+  // Drag TARGET by its body 200 px to the right.
+  const canvas = host.querySelector<HTMLCanvasElement>('canvas[data-testid]')!;
+  const { lanes, laneOf } = assignLanes(schema, segments);
+  const { rowOf, rows } = stackRows(segments, laneOf, lanes.length);
+  const layout = trackLayout(rows, 120, 0);
+  const rect = canvas.getBoundingClientRect();
+  const v = h.getViewport();
+  const x = rect.left + timeToX(v, (TARGET.start + TARGET.end) / 2);
+  const y = rect.top + layout.laneTops[laneOf.get(TARGET.id)!]! + LANE_HEADER + LANE_PADDING + rowOf.get(TARGET.id)! * ROW_HEIGHT + ROW_HEIGHT / 2;
+  const ev = (type: string, cx: number) => canvas.dispatchEvent(new PointerEvent(type, { clientX: cx, clientY: y, bubbles: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 1, isPrimary: true }));
+  const d0 = performance.now();
+  ev('pointerdown', x);
+  for (let i = 1; i <= 10; i++) {
+    ev('pointermove', x + i * 20);
+    await frame();
+  }
+  ev('pointerup', x + 200);
+  await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const drag = (performance.now() - d0) / 10;
+  const moved = last.find((a) => a.id === TARGET.id) as SegmentAnnotation | undefined;
+  const dragOk = !!moved && Math.abs(moved.start - (TARGET.start + 200 / v.pxPerSec)) < 2 / v.pxPerSec;
+  root.unmount();
+  host.remove();
+  return { tti, zoom, scroll, drag, dragOk };
+}
+
+async function runPeer(): Promise<Result> {
+  const host = document.createElement('div');
+  stage.append(host);
+  const t0 = performance.now();
+  const regions = RegionsPlugin.create();
+  const ws = WaveSurfer.create({ container: host, peaks: [peaks], duration: DURATION, height: 120, plugins: [regions], interact: false, hideScrollbar: true, autoScroll: false });
+  await new Promise<void>((r) => ws.once('ready', () => r()));
+  for (const s of segments) regions.addRegion({ id: s.id, start: s.start, end: s.end, color: `${COLORS[LABELS.indexOf(s.label)]}55`, content: s.label, drag: true, resize: true });
+  await frame();
+  await new Promise<void>((r) => setTimeout(r, 0));
+  await frame();
+  const tti = performance.now() - t0;
+  const width = ws.getWidth();
+  const fit = width / DURATION;
+  const zoom: number[] = [];
+  for (let i = 1; i <= ZOOM_STEPS; i++) {
+    const pps = fit * (ZOOM_MAX / fit) ** (i / ZOOM_STEPS);
+    zoom.push(await timed(() => {
+      ws.zoom(pps);
+      ws.setScroll(Math.max(0, TARGET.start * pps - width / 2));
+    }));
+  }
+  const scroll: number[] = [];
+  const start = ws.getScroll();
+  for (let i = 1; i <= SCROLL_STEPS; i++) scroll.push(await timed(() => ws.setScroll(start + i * 300)));
+  ws.setScroll(Math.max(0, (TARGET.start - 5) * ZOOM_MAX));
+  await frame();
+  await new Promise<void>((r) => setTimeout(r, 20));
+  const region = regions.getRegions().find((r) => r.id === TARGET.id)!;
+  const el = region.element!;
+  const rect = el.getBoundingClientRect();
+  const x = rect.left + rect.width / 2;
+  const y = rect.top + rect.height / 2;
+  const before = region.start;
+  const ev = (target: EventTarget, type: string, cx: number) => target.dispatchEvent(new PointerEvent(type, { clientX: cx, clientY: y, bubbles: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 1, isPrimary: true }));
+  const d0 = performance.now();
+  ev(el, 'pointerdown', x);
+  for (let i = 1; i <= 10; i++) {
+    ev(window, 'pointermove', x + i * 20);
+    await frame();
+  }
+  ev(window, 'pointerup', x + 200);
+  await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const drag = (performance.now() - d0) / 10;
+  const dragOk = Math.abs(region.start - before - 200 / ZOOM_MAX) < 3 / ZOOM_MAX;
+  ws.destroy();
+  host.remove();
+  return { tti, zoom, scroll, drag, dragOk };
+}
+
+window.__labelkitBench = async (): Promise<BenchEntry[]> => {
+  const lk = await runLabelkit();
+  await new Promise((r) => setTimeout(r, 200));
+  const peer = await runPeer();
+  const scenario = '3-hour peaks, 5,000 segments';
+  const entry = (metric: string, a: number, b: number, note?: string): BenchEntry => ({ scenario, size: COUNT, metric, unit: 'ms', labelkit: a, peer: b, peerName: PEER, ratio: b / a, ...(note ? { note } : {}) });
+  return [
+    entry('time to interactive', lk.tti, peer.tti, 'mount with peaks + duration, no src (nothing fetched or decoded) → first frame with all segments'),
+    entry('zoom frame time (mean)', mean(lk.zoom), mean(peer.zoom), `${ZOOM_STEPS} zoom steps, whole file → ${ZOOM_MAX} px/s; action → next painted frame`),
+    entry('zoom frame time (p95)', p95(lk.zoom), p95(peer.zoom)),
+    entry('scroll frame time (mean)', mean(lk.scroll), mean(peer.scroll), `${SCROLL_STEPS} scrolls of 300 px at ${ZOOM_MAX} px/s`),
+    entry('scroll frame time (p95)', p95(lk.scroll), p95(peer.scroll)),
+    entry('drag a segment (per move)', lk.drag, peer.drag, `10 pointer moves of 20 px, each to its painted frame; segment moved correctly: labelkit ${lk.dragOk}, peer ${peer.dragOk}`),
+  ];
+};
+

@@ -1,0 +1,1094 @@
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type Ref } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import Spectrogram from 'wavesurfer.js/dist/plugins/spectrogram.esm.js';
+import { createId, defaultAttributes, labelsForKind, type Annotation, type AttributeValue, type SegmentAnnotation } from '@labelkit/core';
+import {
+  AttributeEditor,
+  LabelkitStyles,
+  useAnnotations,
+  useAnnotatorHotkeys,
+  useAnnouncer,
+  useControllableState,
+  useMergedKeymap,
+  useSelection,
+  type AnnotatorHandle,
+  type AnnotatorProps,
+} from '@labelkit/react';
+import { getAudioContext, useAudioSource } from './audio-source.js';
+import { drawFrame, drawOverviewBase, drawOverviewWindow, type DrawItem, type DrawTheme } from './draw.js';
+import type { IntervalIndex } from './interval-index.js';
+import type { PeaksPyramid } from './peaks.js';
+import { createIntervalIndex } from './interval-index.js';
+import { AUDIO_KEYMAP } from './keymap.js';
+import { assignLanes, laneFields, stackRows, type LaneBy } from './lanes.js';
+import { laneAtY, trackLayout } from './layout.js';
+import { adjacentSegment, segmentsInOrder } from './segment-order.js';
+import { mediaGate, playBufferSegment, playMediaSegment, type SegmentPlayback } from './segment-playback.js';
+import { IDLE, hitTest, segmentFromMarks, segmentTool, type ToolContext, type ToolEffect, type ToolEvent, type ToolState } from './segment-tool.js';
+import { formatTime } from './time-format.js';
+import { clampViewport, fitViewport, revealRange, scrollBy, visibleRange, xToTime, zoomAt, zoomLimits, type Viewport } from './viewport.js';
+import { snapToZeroCrossing } from './zero-crossing.js';
+
+/** Imperative handle of {@link AudioSegmentAnnotator}: the common handle plus playback and view control. */
+export interface AudioSegmentAnnotatorHandle extends AnnotatorHandle {
+  /** Starts playback from the playhead. */
+  play(): void;
+  /** Pauses any playback. */
+  pause(): void;
+  /** Plays one segment (default: the selected one) and stops exactly at its end. Resolves when it stops. */
+  playSegment(id?: string): Promise<void>;
+  /** Moves the playhead to `time` seconds. */
+  seek(time: number): void;
+  /** The playhead, seconds. */
+  getCurrentTime(): number;
+  /** True while anything plays. */
+  isPlaying(): boolean;
+  /** The current zoom/scroll viewport. */
+  getViewport(): Viewport;
+  /** Zooms to `pxPerSec`, keeping `anchorTime` (default: the view's centre) where it is. */
+  zoomTo(pxPerSec: number, anchorTime?: number): void;
+  /** Scrolls so `time` is at the left edge. */
+  scrollTo(time: number): void;
+}
+
+/** Props of {@link AudioSegmentAnnotator}. */
+export interface AudioSegmentAnnotatorProps extends AnnotatorProps {
+  /** Audio URL. Decoded in full unless `peaks` and `duration` are given; streamed by an `<audio>` element for playback. The only URL ever fetched. */
+  src?: string;
+  /** Precomputed peaks, one array per channel (wavesurfer's format). With `duration`, the file is never fetched whole or decoded. */
+  peaks?: Array<Float32Array | number[]>;
+  /** Duration in seconds that goes with `peaks`. */
+  duration?: number;
+  /** Lanes: one per label (default) or one per value of an attribute, e.g. `{ attribute: 'speaker' }`. */
+  laneBy?: LaneBy;
+  /** Shortest segment in seconds (default 0.05). */
+  minLength?: number;
+  /** Snap created and resized edges to zero crossings at first (toggle with Shift+S). Needs decoded audio. */
+  defaultSnapToZeroCrossings?: boolean;
+  /** Show the spectrogram at first (toggle with S). Needs decoded audio. */
+  defaultShowSpectrogram?: boolean;
+  /** Height of the waveform band in CSS pixels (default 120). */
+  waveHeight?: number;
+  /** Called as the playhead moves (during playback at display rate). */
+  onTimeUpdate?(time: number): void;
+  /** The imperative handle (React 19: `ref` is a normal prop). */
+  ref?: Ref<AudioSegmentAnnotatorHandle>;
+}
+
+const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
+const SPECTROGRAM_HEIGHT = 128;
+const OVERVIEW_HEIGHT = 36;
+const EMPTY_SUGGESTIONS: Annotation[] = [];
+
+const CSS = `
+.lk-audio{position:relative;display:flex;flex-direction:column;gap:var(--lk-space-2,8px);border-radius:var(--lk-radius,6px);}
+.lk-audio__track{position:relative;border:1px solid var(--lk-border);border-radius:var(--lk-radius-sm,4px);overflow:hidden;background:var(--lk-surface);}
+.lk-audio__wave{position:absolute;left:0;right:0;}
+.lk-audio__canvas{position:absolute;left:0;top:0;touch-action:none;}
+.lk-audio__overview{display:block;width:100%;border:1px solid var(--lk-border);border-radius:var(--lk-radius-sm,4px);cursor:pointer;}
+.lk-audio__time{font-variant-numeric:tabular-nums;min-width:12ch;}
+.lk-audio__details{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:var(--lk-space-2,8px);align-items:end;}
+.lk-audio__details label{display:flex;flex-direction:column;gap:2px;font-size:12px;color:var(--lk-text-muted);}
+.lk-audio__transcript{grid-column:1/-1;}
+.lk-audio__help{font-size:12px;color:var(--lk-text-muted);margin:0;}
+`;
+
+/**
+ * Audio segment annotator: draw, move and resize segments (seconds, half-open) in lanes per label or
+ * per attribute value, transcribe them inline, play them exactly, review model suggestions — all by
+ * mouse or keyboard alone. wavesurfer.js draws the waveform; segments are drawn on one canvas layer
+ * through an interval index, so thousands of them cost only what is visible.
+ */
+export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.JSX.Element {
+  const { schema, readOnly = false, laneBy = 'label', minLength = 0.05, waveHeight = 120 } = props;
+  const suggestions = props.suggestions ?? EMPTY_SUGGESTIONS;
+  const source = useAudioSource(props.src, props.peaks, props.duration);
+  const ann = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const segmentLabels = useMemo(() => labelsForKind(schema, 'segment'), [schema]);
+  const [activeLabel, setActiveLabel] = useControllableState<string>({ value: props.activeLabel, defaultValue: segmentLabels[0]?.id ?? '', onChange: props.onActiveLabelChange, name: 'activeLabel' });
+  const keymap = useMergedKeymap(AUDIO_KEYMAP, props.keymap);
+  const { announce, liveRegion } = useAnnouncer();
+
+  const [decisions, setDecisions] = useState<ReadonlyMap<string, 'accepted' | 'rejected'>>(new Map());
+  const pending = useMemo(() => suggestions.filter((s): s is SegmentAnnotation => s.kind === 'segment' && !decisions.has(s.id)), [suggestions, decisions]);
+  // Pending suggestions are selectable too, so they count as existing for the selection.
+  const selectable = useMemo(() => (pending.length ? [...ann.annotations, ...pending] : ann.annotations), [ann.annotations, pending]);
+  const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations: selectable });
+  const [playing, setPlaying] = useState(false);
+  const [loop, setLoop] = useState(false);
+  const [rate, setRate] = useState(1);
+  const [snap, setSnap] = useState(props.defaultSnapToZeroCrossings ?? false);
+  const [spectrogram, setSpectrogram] = useState(props.defaultShowSpectrogram ?? false);
+  const [markStart, setMarkStart] = useState<number | null>(null);
+  const [time, setTime] = useState(0);
+  const [zoomLabel, setZoomLabel] = useState('');
+
+  const rootRef = useRef<HTMLDivElement>(null);
+  const trackRef = useRef<HTMLDivElement>(null);
+  const waveRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const overviewRef = useRef<HTMLCanvasElement>(null);
+  const transcriptRef = useRef<HTMLInputElement>(null);
+  const wsRef = useRef<WaveSurfer | null>(null);
+  const mediaRef = useRef<HTMLAudioElement | null>(null);
+  const spectroRef = useRef<ReturnType<typeof Spectrogram.create> | null>(null);
+  const segPlayRef = useRef<SegmentPlayback | null>(null);
+  const toolRef = useRef<ToolState>(IDLE);
+  const previewRef = useRef<{ start: number; end: number; lane: number } | null>(null);
+  const playheadRef = useRef(0);
+  const viewportRef = useRef<Viewport>(fitViewport(1, 800));
+  const frameRef = useRef(0);
+  const drawRef = useRef<() => void>(() => {});
+  const overviewCacheRef = useRef<{ canvas: HTMLCanvasElement; index: IntervalIndex<DrawItem>; pyramid: PeaksPyramid | null; width: number; muted: string } | null>(null);
+  const themeRef = useRef<{ at: number; theme: DrawTheme } | null>(null);
+
+  const duration = source.duration;
+  const segments = useMemo(() => ann.annotations.filter((a): a is SegmentAnnotation => a.kind === 'segment'), [ann.annotations]);
+  const ordered = useMemo(() => segmentsInOrder([...segments, ...pending]), [segments, pending]);
+  const pendingIds = useMemo(() => new Set(pending.map((s) => s.id)), [pending]);
+
+  const model = useMemo(() => {
+    const all = [...segments, ...pending];
+    const { lanes, laneOf } = assignLanes(schema, all, laneBy);
+    const { rowOf, rows } = stackRows(all, laneOf, lanes.length);
+    const items: DrawItem[] = [];
+    for (const s of all) {
+      const lane = laneOf.get(s.id) ?? 0;
+      const label = schema.byId.get(s.label);
+      const name = label?.name ?? s.label;
+      items.push({ id: s.id, start: s.start, end: s.end, lane, row: rowOf.get(s.id) ?? 0, color: label?.color ?? lanes[lane]?.color ?? '#888', caption: s.text ? s.text : laneBy === 'label' ? name : name, suggestion: pendingIds.has(s.id) });
+    }
+    const byId = new Map(items.map((it) => [it.id, it]));
+    return { lanes, rows, index: createIntervalIndex(items), byId };
+  }, [segments, pending, pendingIds, schema, laneBy]);
+
+  const channelBands = Math.min(2, Math.max(1, source.channelCount));
+  const spectroOn = spectrogram && !!source.buffer;
+  const layout = useMemo(() => trackLayout(model.rows, waveHeight, spectroOn ? SPECTROGRAM_HEIGHT : 0), [model.rows, waveHeight, spectroOn]);
+  const activeLane = useMemo(() => {
+    if (laneBy === 'label') return Math.max(0, model.lanes.findIndex((l) => l.label === activeLabel));
+    return 0;
+  }, [model.lanes, laneBy, activeLabel]);
+
+  const selectedId = selection.selectedIds.length === 1 ? selection.selectedIds[0] : undefined;
+  const selectedSeg: SegmentAnnotation | undefined = selectedId ? (segments.find((s) => s.id === selectedId) ?? pending.find((s) => s.id === selectedId)) : undefined;
+  const selectedIsSuggestion = !!selectedSeg && pendingIds.has(selectedSeg.id);
+  const selectedSet = useMemo(() => new Set(selection.selectedIds), [selection.selectedIds]);
+
+  // Latest values for event handlers and the draw loop, which live outside React's render.
+  const live = useRef({ model, layout, selectedSet, activeLane, markStart, source, readOnly, minLength, snap, segments, laneBy });
+  live.current = { model, layout, selectedSet, activeLane, markStart, source, readOnly, minLength, snap, segments, laneBy };
+
+  const limits = useCallback(() => zoomLimits(duration || 1, viewportRef.current.width, source.buffer?.sampleRate ?? Math.max(source.sampleRate, 1) * 8, source.buffer ? 8 : 1), [duration, source.buffer, source.sampleRate]);
+
+  /** Redraws on the next animation frame (coalesced). */
+  const invalidate = useCallback(() => {
+    if (frameRef.current) return;
+    frameRef.current = requestAnimationFrame(() => {
+      frameRef.current = 0;
+      drawRef.current();
+    });
+  }, []);
+
+  const themeOf = (el: HTMLElement): DrawTheme => {
+    const cs = getComputedStyle(el);
+    const v = (n: string, d: string) => cs.getPropertyValue(`--lk-${n}`).trim() || d;
+    return { text: v('text', '#1b1f24'), muted: v('text-muted', '#57606a'), border: v('border', '#d0d7de'), surface: v('surface', '#ffffff'), stripe: v('surface-hover', '#f3f4f6'), accent: v('accent', '#0b5cd5'), playhead: v('danger', '#b42318') };
+  };
+
+  drawRef.current = () => {
+    const canvas = canvasRef.current;
+    const track = trackRef.current;
+    if (!canvas || !track || !duration) return;
+    const L = live.current;
+    const v = viewportRef.current;
+    const dpr = window.devicePixelRatio || 1;
+    const w = v.width;
+    const h = L.layout.height;
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${h}px`;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const now = performance.now();
+    if (!themeRef.current || now - themeRef.current.at > 500) themeRef.current = { at: now, theme: themeOf(track) };
+    const theme = themeRef.current.theme;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawFrame(ctx, { viewport: v, layout: L.layout, lanes: L.model.lanes, index: L.model.index, selected: L.selectedSet, playhead: playheadRef.current, preview: previewRef.current, markStart: L.markStart, theme, activeLane: L.activeLane });
+    const ov = overviewRef.current;
+    if (ov) {
+      const pw = Math.round(w * dpr);
+      if (ov.width !== pw) {
+        ov.width = pw;
+        ov.height = Math.round(OVERVIEW_HEIGHT * dpr);
+      }
+      // The envelope and the segment ticks change only with the data: drawn once into a cached canvas.
+      const cache = overviewCacheRef.current;
+      if (!cache || cache.index !== L.model.index || cache.pyramid !== L.source.pyramid || cache.width !== pw || cache.muted !== theme.muted) {
+        const c = cache?.canvas ?? document.createElement('canvas');
+        c.width = pw;
+        c.height = Math.round(OVERVIEW_HEIGHT * dpr);
+        const cctx = c.getContext('2d');
+        if (cctx) {
+          cctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+          drawOverviewBase(cctx, w, OVERVIEW_HEIGHT, L.source.pyramid, L.model.index, duration, theme);
+        }
+        overviewCacheRef.current = { canvas: c, index: L.model.index, pyramid: L.source.pyramid, width: pw, muted: theme.muted };
+      }
+      const octx = ov.getContext('2d');
+      if (octx) {
+        octx.setTransform(1, 0, 0, 1, 0, 0);
+        octx.clearRect(0, 0, ov.width, ov.height);
+        octx.drawImage(overviewCacheRef.current!.canvas, 0, 0);
+        octx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        drawOverviewWindow(octx, w, OVERVIEW_HEIGHT, v, playheadRef.current, theme);
+      }
+    }
+  };
+
+  /** Sets the viewport, pushes it to wavesurfer and redraws. */
+  const setViewport = useCallback(
+    (next: Viewport) => {
+      const prev = viewportRef.current;
+      viewportRef.current = next;
+      const ws = wsRef.current;
+      if (ws) {
+        if (ws.options.minPxPerSec !== next.pxPerSec) ws.zoom(next.pxPerSec);
+        ws.setScroll(Math.round(next.scrollTime * next.pxPerSec));
+      }
+      if (prev.pxPerSec !== next.pxPerSec || prev.width !== next.width) setZoomLabel(next.pxPerSec * (next.duration || 1) <= next.width + 0.5 ? 'Whole file' : `${Math.round((next.pxPerSec / (next.width / (next.duration || 1))) * 10) / 10}×`);
+      invalidate();
+    },
+    [invalidate],
+  );
+
+  // Viewport follows the duration and the track's width.
+  useEffect(() => {
+    const track = trackRef.current;
+    if (!track || !duration) return;
+    const apply = () => {
+      const width = Math.max(100, Math.floor(track.clientWidth));
+      const cur = viewportRef.current;
+      if (cur.duration !== duration) setViewport(fitViewport(duration, width));
+      else if (cur.width !== width) {
+        const wasFit = cur.pxPerSec * cur.duration <= cur.width + 0.5;
+        setViewport(wasFit ? fitViewport(duration, width) : clampViewport({ ...cur, width }, zoomLimits(duration, width, 48000)));
+      }
+    };
+    apply();
+    const ro = new ResizeObserver(apply);
+    ro.observe(track);
+    return () => ro.disconnect();
+  }, [duration, setViewport]);
+
+  // wavesurfer: draws the waveform from peaks (never fetches or decodes), plays through a media element.
+  useEffect(() => {
+    const container = waveRef.current;
+    if (!container || source.status !== 'ready' || !source.wavePeaks) return;
+    const media = new Audio();
+    media.preload = 'metadata';
+    if (props.src) media.src = props.src;
+    mediaRef.current = media;
+    const perChannel = Math.floor(waveHeight / channelBands);
+    const cs = getComputedStyle(container);
+    const accent = cs.getPropertyValue('--lk-accent').trim() || '#0b5cd5';
+    const muted = cs.getPropertyValue('--lk-text-muted').trim() || '#57606a';
+    const ws = WaveSurfer.create({
+      container,
+      peaks: source.wavePeaks,
+      duration: source.duration,
+      media,
+      height: perChannel,
+      waveColor: muted,
+      progressColor: muted,
+      cursorWidth: 0,
+      interact: false,
+      hideScrollbar: true,
+      autoScroll: false,
+      autoCenter: false,
+      fillParent: true,
+      minPxPerSec: viewportRef.current.pxPerSec,
+      ...(source.channelCount > 1 ? { splitChannels: Array.from({ length: source.channelCount }, () => ({ waveColor: muted, progressColor: muted, height: Math.floor(waveHeight / source.channelCount) })) } : {}),
+    });
+    void accent;
+    wsRef.current = ws;
+    const onPause = () => {
+      if (!segPlayRef.current) setPlaying(false);
+    };
+    ws.on('pause', onPause);
+    ws.on('finish', onPause);
+    ws.on('ready', () => setViewport({ ...viewportRef.current }));
+    setViewport({ ...viewportRef.current });
+    return () => {
+      segPlayRef.current?.stop();
+      ws.destroy();
+      wsRef.current = null;
+      spectroRef.current = null;
+      media.pause();
+      media.removeAttribute('src');
+      mediaRef.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, props.src, waveHeight, channelBands]);
+
+  // Spectrogram plugin (decoded audio only).
+  useEffect(() => {
+    const ws = wsRef.current;
+    if (!ws) return;
+    if (spectroOn && !spectroRef.current) {
+      spectroRef.current = ws.registerPlugin(Spectrogram.create({ height: SPECTROGRAM_HEIGHT, labels: false, splitChannels: false }));
+      ws.setScroll(Math.round(viewportRef.current.scrollTime * viewportRef.current.pxPerSec));
+    } else if (!spectroOn && spectroRef.current) {
+      ws.unregisterPlugin(spectroRef.current);
+      spectroRef.current.destroy();
+      spectroRef.current = null;
+    }
+    invalidate();
+  }, [spectroOn, source, invalidate]);
+
+  useEffect(() => {
+    wsRef.current?.setPlaybackRate(rate, true);
+  }, [rate, source]);
+
+  useEffect(invalidate, [model, layout, selectedSet, markStart, activeLane, invalidate]);
+
+  // Playback clock: redraws the playhead each frame while playing and keeps it in view.
+  useEffect(() => {
+    if (!playing) return;
+    let raf = 0;
+    const tick = () => {
+      const seg = segPlayRef.current;
+      const ws = wsRef.current;
+      const t = seg ? seg.timeAt(getAudioContext().currentTime) : (ws?.getCurrentTime() ?? playheadRef.current);
+      playheadRef.current = t;
+      const v = viewportRef.current;
+      const vr = visibleRange(v);
+      if (t > vr.end || t < vr.start) setViewport(clampViewport({ ...v, scrollTime: t - (v.width * 0.1) / v.pxPerSec }));
+      else invalidate();
+      setTime(t);
+      props.onTimeUpdate?.(t);
+      raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [playing, setViewport, invalidate]);
+
+  // ---- actions ----
+  const seek = useCallback(
+    (t: number) => {
+      const clamped = Math.min(Math.max(0, t), duration);
+      playheadRef.current = clamped;
+      wsRef.current?.setTime(clamped);
+      setTime(clamped);
+      const v = viewportRef.current;
+      const vr = visibleRange(v);
+      if (clamped < vr.start || clamped > vr.end) setViewport(revealRange(v, clamped, clamped));
+      else invalidate();
+    },
+    [duration, setViewport, invalidate],
+  );
+
+  const stopSegment = () => {
+    const s = segPlayRef.current;
+    segPlayRef.current = null;
+    s?.stop();
+  };
+
+  const pause = useCallback(() => {
+    stopSegment();
+    wsRef.current?.pause();
+    setPlaying(false);
+  }, []);
+
+  const play = useCallback(() => {
+    stopSegment();
+    const ws = wsRef.current;
+    if (!ws || !props.src) {
+      announce('Nothing to play: no audio source');
+      return;
+    }
+    const ctx = getAudioContext();
+    if (ctx.state === 'suspended') void ctx.resume();
+    ws.setTime(playheadRef.current);
+    void ws.play().catch(() => setPlaying(false));
+    setPlaying(true);
+  }, [props.src, announce]);
+
+  const playSegment = useCallback(
+    async (id?: string): Promise<void> => {
+      const seg = id ? (live.current.model.byId.get(id) ?? undefined) : selectedSeg ? live.current.model.byId.get(selectedSeg.id) : undefined;
+      if (!seg) {
+        announce('Select a segment to play it');
+        return;
+      }
+      stopSegment();
+      wsRef.current?.pause();
+      const ctx = getAudioContext();
+      if (ctx.state === 'suspended') await ctx.resume();
+      let handle: SegmentPlayback;
+      const buffer = live.current.source.buffer;
+      if (buffer) handle = playBufferSegment(ctx, buffer, seg.start, seg.end, { rate, loop });
+      else if (mediaRef.current && props.src) {
+        mediaRef.current.playbackRate = rate;
+        handle = playMediaSegment(mediaRef.current, mediaGate(mediaRef.current, ctx), seg.start, seg.end, { loop });
+      } else {
+        announce('Nothing to play: no audio source');
+        return;
+      }
+      segPlayRef.current = handle;
+      setPlaying(true);
+      announce(`Playing segment ${formatTime(seg.start)} to ${formatTime(seg.end)}${loop ? ', looping' : ''}`);
+      await handle.ended;
+      if (segPlayRef.current === handle) {
+        segPlayRef.current = null;
+        setPlaying(false);
+        playheadRef.current = seg.end;
+        wsRef.current?.setTime(seg.end);
+        setTime(seg.end);
+        invalidate();
+      }
+    },
+    [selectedSeg, rate, loop, props.src, announce, invalidate],
+  );
+
+  const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
+  const describe = (s: SegmentAnnotation) => `${labelName(s.label)}${laneBy !== 'label' && s.attributes?.[laneBy.attribute] !== undefined ? ` (${String(s.attributes[laneBy.attribute])})` : ''}, ${formatTime(s.start)} to ${formatTime(s.end)}`;
+
+  const selectAndReveal = (s: SegmentAnnotation | undefined, what: string) => {
+    if (!s) return false;
+    selection.select([s.id]);
+    setViewport(revealRange(viewportRef.current, s.start, s.end));
+    playheadRef.current = s.start;
+    wsRef.current?.setTime(s.start);
+    setTime(s.start);
+    announce(`${what}: ${describe(s)}${pendingIds.has(s.id) ? ', suggestion' : ''}${s.text ? `. ${s.text}` : ''}`);
+    return true;
+  };
+
+  const makeSegment = (start: number, end: number, laneIndex: number): SegmentAnnotation | null => {
+    const lane = live.current.model.lanes[laneIndex];
+    const fields = lane ? laneFields(lane, live.current.laneBy) : {};
+    const labelId = fields.label ?? activeLabel;
+    const label = schema.byId.get(labelId);
+    if (!label) return null;
+    const attributes: Record<string, AttributeValue> = { ...defaultAttributes(label) };
+    for (const [k, v] of Object.entries(fields.attributes ?? {})) {
+      if (v === undefined) delete attributes[k];
+      else attributes[k] = v;
+    }
+    return { id: createId('seg-'), kind: 'segment', label: labelId, start, end, source: 'human', ...(Object.keys(attributes).length ? { attributes } : {}) };
+  };
+
+  const createSegment = (start: number, end: number, laneIndex: number) => {
+    const seg = makeSegment(start, end, laneIndex);
+    if (!seg) {
+      announce('No label to give the segment');
+      return;
+    }
+    ann.apply({ added: [seg] });
+    selection.select([seg.id]);
+    announce(`Segment created: ${describe(seg)}`);
+  };
+
+  const updateSegment = (id: string, patch: Partial<SegmentAnnotation>, laneIndex?: number) => {
+    const cur = ann.store.get(id);
+    if (!cur || cur.kind !== 'segment') return null;
+    let next: SegmentAnnotation = { ...cur, ...patch };
+    const it = live.current.model.byId.get(id);
+    if (laneIndex !== undefined && it && laneIndex !== it.lane) {
+      const lane = live.current.model.lanes[laneIndex];
+      if (lane) {
+        const f = laneFields(lane, live.current.laneBy);
+        if (f.label) next = { ...next, label: f.label };
+        if (f.attributes) {
+          const attrs: Record<string, AttributeValue> = { ...(next.attributes ?? {}) };
+          for (const [k, v] of Object.entries(f.attributes)) {
+            if (v === undefined) delete attrs[k];
+            else attrs[k] = v;
+          }
+          next = { ...next, attributes: attrs };
+        }
+      }
+    }
+    if (next.start === cur.start && next.end === cur.end && next.label === cur.label && next.attributes === cur.attributes && next.text === cur.text) return cur;
+    ann.apply({ updated: [next] });
+    return next;
+  };
+
+  const snapFn = (): ((t: number) => number) | undefined => {
+    const buf = live.current.source.buffer;
+    if (!live.current.snap || !buf) return undefined;
+    const data = buf.getChannelData(0);
+    return (t: number) => snapToZeroCrossing(data, buf.sampleRate, t, 0.01);
+  };
+
+  const toolContext = (): ToolContext => {
+    const v = viewportRef.current;
+    const s = snapFn();
+    return {
+      duration,
+      minLength,
+      dragThreshold: 3 / v.pxPerSec,
+      readOnly,
+      get: (id) => {
+        const it = live.current.model.byId.get(id);
+        return it && !it.suggestion ? { start: it.start, end: it.end, lane: it.lane } : undefined;
+      },
+      ...(s ? { snap: s } : {}),
+    };
+  };
+
+  const runEffects = (effects: ToolEffect[]) => {
+    for (const e of effects) {
+      switch (e.type) {
+        case 'select':
+          if (e.id === null) selection.clear();
+          else {
+            selection.select([e.id], e.additive ? 'toggle' : 'replace');
+            const s = ann.store.get(e.id) ?? pending.find((p) => p.id === e.id);
+            if (s && s.kind === 'segment') announce(`Selected: ${describe(s)}${pendingIds.has(s.id) ? ', suggestion' : ''}`);
+          }
+          break;
+        case 'seek':
+          seek(e.time);
+          break;
+        case 'preview':
+          previewRef.current = { start: e.start, end: e.end, lane: e.lane };
+          invalidate();
+          break;
+        case 'clearPreview':
+          previewRef.current = null;
+          invalidate();
+          break;
+        case 'create':
+          createSegment(e.start, e.end, e.lane);
+          break;
+        case 'beginGesture':
+          ann.beginGesture();
+          break;
+        case 'update':
+          updateSegment(e.id, { start: e.start, end: e.end }, e.lane);
+          break;
+        case 'endGesture': {
+          ann.endGesture();
+          const s = ann.store.get(e.id);
+          if (s && s.kind === 'segment') announce(e.cancelled ? 'Edit cancelled' : `Segment changed: ${describe(s)}`);
+          break;
+        }
+      }
+    }
+  };
+
+  const step = (event: ToolEvent) => {
+    const r = segmentTool(toolRef.current, event, toolContext());
+    toolRef.current = r.state;
+    runEffects(r.effects);
+  };
+
+  const pointerInfo = (e: ReactPointerEvent<HTMLCanvasElement> | PointerEvent) => {
+    const canvas = canvasRef.current!;
+    const rect = canvas.getBoundingClientRect();
+    const x = e.clientX - rect.left;
+    const y = e.clientY - rect.top;
+    return { x, y, time: xToTime(viewportRef.current, x), ...laneAtY(live.current.layout, y) };
+  };
+
+  const hitAt = (time: number, lane: number, row: number) => {
+    if (lane < 0) return null;
+    const tol = 5 / viewportRef.current.pxPerSec;
+    const cands = live.current.model.index.query(time - tol, time + tol).filter((it) => it.lane === lane && it.row === row);
+    return hitTest(cands, time, tol);
+  };
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    if (e.button !== 0) return;
+    rootRef.current?.focus({ preventScroll: true });
+    const p = pointerInfo(e);
+    if (p.y < layoutRulerBottom()) {
+      // The ruler seeks.
+      seek(p.time);
+      return;
+    }
+    try {
+      e.currentTarget.setPointerCapture(e.pointerId);
+    } catch {
+      // synthetic events (tests, benchmarks) have no active pointer to capture
+    }
+    const hit = hitAt(p.time, p.lane, p.row);
+    step({ type: 'pointerdown', time: p.time, lane: p.lane < 0 ? live.current.activeLane : p.lane, hit, modifiers: { shift: e.shiftKey, alt: e.altKey, mod: e.ctrlKey || e.metaKey } });
+  };
+  const layoutRulerBottom = () => live.current.layout.waveTop;
+
+  const onPointerMove = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    const p = pointerInfo(e);
+    if (toolRef.current.type === 'idle') {
+      const hit = hitAt(p.time, p.lane, p.row);
+      const c = hit ? (hit.part === 'body' ? (readOnly ? 'pointer' : 'grab') : readOnly ? 'pointer' : 'ew-resize') : p.y < layoutRulerBottom() ? 'pointer' : readOnly ? 'default' : 'crosshair';
+      if (e.currentTarget.style.cursor !== c) e.currentTarget.style.cursor = c;
+      return;
+    }
+    step({ type: 'pointermove', time: p.time, lane: p.lane, modifiers: { shift: e.shiftKey } });
+  };
+  const onPointerUp = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    if (toolRef.current.type === 'idle') return;
+    const p = pointerInfo(e);
+    step({ type: 'pointerup', time: p.time, lane: p.lane });
+  };
+  const onPointerCancel = () => {
+    if (toolRef.current.type !== 'idle') step({ type: 'cancel' });
+  };
+
+  // Wheel: zoom at the pointer; horizontal wheel or Shift+wheel scrolls. Non-passive so the page stays put.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const rect = canvas.getBoundingClientRect();
+      const v = viewportRef.current;
+      const dx = e.shiftKey ? e.deltaY : e.deltaX;
+      if (Math.abs(dx) > Math.abs(e.shiftKey ? 0 : e.deltaY)) setViewport(scrollBy(v, dx));
+      else setViewport(zoomAt(v, Math.exp(-e.deltaY * 0.002), e.clientX - rect.left, limits()));
+    };
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    return () => canvas.removeEventListener('wheel', onWheel);
+  }, [limits, setViewport, source.status]);
+
+  const zoomBy = (factor: number) => {
+    const v = viewportRef.current;
+    const px = (playheadRef.current - v.scrollTime) * v.pxPerSec;
+    const anchor = px >= 0 && px <= v.width ? px : v.width / 2;
+    const next = zoomAt(v, factor, anchor, limits());
+    setViewport(next);
+    announce(next.pxPerSec * duration <= next.width + 0.5 ? 'Zoomed to the whole file' : `Zoom: ${formatTime(next.width / next.pxPerSec, 3)} visible`);
+  };
+
+  const nudge = (id: string | undefined, dStart: number, dEnd: number, what: string) => {
+    if (readOnly || !id || pendingIds.has(id)) return false;
+    const cur = ann.store.get(id);
+    if (!cur || cur.kind !== 'segment') return false;
+    let start = Math.max(0, cur.start + dStart);
+    let end = Math.min(duration, cur.end + dEnd);
+    if (dStart === dEnd) {
+      // A move keeps the length.
+      const len = cur.end - cur.start;
+      start = Math.min(Math.max(0, cur.start + dStart), duration - len);
+      end = start + len;
+    }
+    if (end - start < minLength) return true;
+    const next = updateSegment(id, { start, end });
+    if (next) announce(`${what}: ${describe(next)}`);
+    return true;
+  };
+
+  const nudgeStep = () => Math.max(0.001, Math.min(0.1, 10 / viewportRef.current.pxPerSec));
+
+  const acceptSuggestion = (id: string | undefined) => {
+    const s = id ? pending.find((p) => p.id === id) : undefined;
+    if (!s || readOnly) return false;
+    const newId = ann.store.get(s.id) ? createId('seg-') : s.id;
+    const accepted: SegmentAnnotation = { ...s, id: newId, source: 'model' };
+    ann.apply({ added: [accepted] });
+    setDecisions((d) => new Map(d).set(s.id, 'accepted'));
+    props.onSuggestionDecision?.({ id: s.id, decision: 'accepted' });
+    selection.select([newId]);
+    announce(`Suggestion accepted: ${describe(s)}`);
+    return true;
+  };
+  const rejectSuggestion = (id: string | undefined) => {
+    const s = id ? pending.find((p) => p.id === id) : undefined;
+    if (!s || readOnly) return false;
+    setDecisions((d) => new Map(d).set(s.id, 'rejected'));
+    props.onSuggestionDecision?.({ id: s.id, decision: 'rejected' });
+    const next = adjacentSegment(segmentsInOrder(pending.filter((p) => p.id !== s.id)), undefined, 1, s.start);
+    if (next) selection.select([next.id]);
+    else selection.clear();
+    announce(`Suggestion rejected: ${describe(s)}${next ? '' : '. No suggestions left'}`);
+    return true;
+  };
+  const stepSuggestion = (dir: 1 | -1) => {
+    const list = segmentsInOrder(pending);
+    const s = adjacentSegment(list, selectedId && pendingIds.has(selectedId) ? selectedId : undefined, dir, playheadRef.current);
+    if (!s) {
+      announce(list.length ? 'No more suggestions this way' : 'No suggestions left');
+      return true;
+    }
+    return selectAndReveal(s, 'Suggestion');
+  };
+
+  const deleteSelected = () => {
+    if (readOnly || !selection.selectedIds.length) return false;
+    const ids = selection.selectedIds.filter((id) => ann.store.get(id));
+    if (!ids.length) return rejectSuggestion(selectedId);
+    ann.apply({ removed: ids });
+    selection.clear();
+    announce(ids.length === 1 ? 'Segment deleted' : `${ids.length} segments deleted`);
+    return true;
+  };
+
+  const relabel = (labelId: string) => {
+    setActiveLabel(labelId);
+    if (!readOnly && selectedSeg && !selectedIsSuggestion) {
+      updateSegment(selectedSeg.id, { label: labelId });
+      announce(`Relabelled: ${labelName(labelId)}`);
+    } else announce(`Label for new segments: ${labelName(labelId)}`);
+  };
+
+  const handlers: Record<string, () => boolean | void> = {
+    playPause: () => (playing ? pause() : play()),
+    playSegment: () => void playSegment(),
+    toggleLoop: () => {
+      setLoop((l) => !l);
+      announce(loop ? 'Loop off' : 'Loop on');
+    },
+    markStart: () => {
+      if (readOnly) return false;
+      setMarkStart(playheadRef.current);
+      announce(`Start marked at ${formatTime(playheadRef.current)}. Press ] at the end.`);
+    },
+    markEnd: () => {
+      if (readOnly) return false;
+      if (markStart === null) {
+        announce('Mark a start first with [');
+        return;
+      }
+      const r = segmentFromMarks(markStart, playheadRef.current, { duration, minLength, ...(snapFn() ? { snap: snapFn()! } : {}) });
+      setMarkStart(null);
+      if (r) createSegment(r.start, r.end, activeLane);
+    },
+    seekBackward: () => seek(playheadRef.current - Math.max(0.01, 50 / viewportRef.current.pxPerSec)),
+    seekForward: () => seek(playheadRef.current + Math.max(0.01, 50 / viewportRef.current.pxPerSec)),
+    seekBackwardFar: () => seek(playheadRef.current - Math.max(0.1, viewportRef.current.width / 2 / viewportRef.current.pxPerSec)),
+    seekForwardFar: () => seek(playheadRef.current + Math.max(0.1, viewportRef.current.width / 2 / viewportRef.current.pxPerSec)),
+    seekStart: () => seek(0),
+    seekEnd: () => seek(duration),
+    moveSegmentLeft: () => nudge(selectedId, -nudgeStep(), -nudgeStep(), 'Moved'),
+    moveSegmentRight: () => nudge(selectedId, nudgeStep(), nudgeStep(), 'Moved'),
+    endEarlier: () => nudge(selectedId, 0, -nudgeStep(), 'End moved'),
+    endLater: () => nudge(selectedId, 0, nudgeStep(), 'End moved'),
+    startEarlier: () => nudge(selectedId, -nudgeStep(), 0, 'Start moved'),
+    startLater: () => nudge(selectedId, nudgeStep(), 0, 'Start moved'),
+    slower: () => {
+      const r = RATES[Math.max(0, RATES.indexOf(rate) - 1)] ?? rate;
+      setRate(r);
+      announce(`Playback rate ${r}×`);
+    },
+    faster: () => {
+      const r = RATES[Math.min(RATES.length - 1, RATES.indexOf(rate) + 1)] ?? rate;
+      setRate(r);
+      announce(`Playback rate ${r}×`);
+    },
+    zoomIn: () => zoomBy(2),
+    zoomOut: () => zoomBy(0.5),
+    zoomFit: () => {
+      setViewport(fitViewport(duration, viewportRef.current.width));
+      announce('Zoomed to the whole file');
+    },
+    toggleSpectrogram: () => {
+      if (!source.buffer) {
+        announce('Spectrogram needs decoded audio');
+        return;
+      }
+      setSpectrogram((s) => !s);
+      announce(spectrogram ? 'Spectrogram hidden' : 'Spectrogram shown');
+    },
+    toggleSnap: () => {
+      if (!source.buffer) {
+        announce('Snapping needs decoded audio');
+        return;
+      }
+      setSnap((s) => !s);
+      announce(snap ? 'Snap to zero crossings off' : 'Snap to zero crossings on');
+    },
+    editTranscript: () => {
+      if (!selectedSeg || readOnly) return false;
+      transcriptRef.current?.focus();
+    },
+    undo: () => {
+      if (readOnly || !ann.canUndo) return;
+      ann.undo();
+      announce('Undone');
+    },
+    redo: () => {
+      if (readOnly || !ann.canRedo) return;
+      ann.redo();
+      announce('Redone');
+    },
+    delete: deleteSelected,
+    deselect: () => {
+      if (toolRef.current.type !== 'idle') {
+        step({ type: 'cancel' });
+        return;
+      }
+      if (markStart !== null) {
+        setMarkStart(null);
+        announce('Mark cleared');
+        return;
+      }
+      if (!selection.selectedIds.length) return false;
+      selection.clear();
+      announce('Selection cleared');
+    },
+    selectAll: () => {
+      selection.select(segments.map((s) => s.id));
+      announce(`${segments.length} segments selected`);
+    },
+    nextAnnotation: () => selectAndReveal(adjacentSegment(ordered, selectedId, 1, playheadRef.current), 'Segment'),
+    prevAnnotation: () => selectAndReveal(adjacentSegment(ordered, selectedId, -1, playheadRef.current), 'Segment'),
+    acceptSuggestion: () => acceptSuggestion(selectedId),
+    rejectSuggestion: () => rejectSuggestion(selectedId),
+    nextSuggestion: () => stepSuggestion(1),
+    prevSuggestion: () => stepSuggestion(-1),
+    acceptAllSuggestions: () => {
+      if (readOnly || !pending.length) return false;
+      ann.batch(() => {
+        for (const s of pending) ann.apply({ added: [{ ...s, id: ann.store.get(s.id) ? createId('seg-') : s.id, source: 'model' }] });
+      });
+      setDecisions((d) => {
+        const m = new Map(d);
+        for (const s of pending) m.set(s.id, 'accepted');
+        return m;
+      });
+      for (const s of pending) props.onSuggestionDecision?.({ id: s.id, decision: 'accepted' });
+      announce(`${pending.length} suggestions accepted`);
+    },
+    rejectAllSuggestions: () => {
+      if (readOnly || !pending.length) return false;
+      setDecisions((d) => {
+        const m = new Map(d);
+        for (const s of pending) m.set(s.id, 'rejected');
+        return m;
+      });
+      for (const s of pending) props.onSuggestionDecision?.({ id: s.id, decision: 'rejected' });
+      announce(`${pending.length} suggestions rejected`);
+    },
+  };
+
+  useAnnotatorHotkeys(rootRef, keymap, handlers, { schema, kinds: ['segment'], onLabelHotkey: relabel });
+
+  useImperativeHandle(
+    props.ref,
+    (): AudioSegmentAnnotatorHandle => ({
+      undo: () => ann.undo(),
+      redo: () => ann.redo(),
+      canUndo: () => ann.store.canUndo(),
+      canRedo: () => ann.store.canRedo(),
+      select: (ids) => selection.select(ids),
+      focus: () => rootRef.current?.focus(),
+      getAnnotations: () => [...ann.store.getSnapshot()],
+      play,
+      pause,
+      playSegment,
+      seek,
+      getCurrentTime: () => playheadRef.current,
+      isPlaying: () => playing,
+      getViewport: () => viewportRef.current,
+      zoomTo: (pxPerSec, anchorTime) => {
+        const v = viewportRef.current;
+        const anchor = anchorTime === undefined ? v.width / 2 : (anchorTime - v.scrollTime) * v.pxPerSec;
+        setViewport(zoomAt(v, pxPerSec / v.pxPerSec, anchor, limits()));
+      },
+      scrollTo: (t) => setViewport(clampViewport({ ...viewportRef.current, scrollTime: t })),
+    }),
+  );
+
+  // ---- transcript draft: committed on blur, Enter and Tab ----
+  const [draft, setDraft] = useState<{ id: string; text: string } | null>(null);
+  const commitDraft = () => {
+    if (!draft || readOnly) return;
+    const cur = ann.store.get(draft.id);
+    if (cur && cur.kind === 'segment' && (cur.text ?? '') !== draft.text) {
+      updateSegment(draft.id, draft.text ? { text: draft.text } : { text: undefined });
+      announce('Transcript saved');
+    }
+    setDraft(null);
+  };
+  const onTranscriptKey = (e: ReactKeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Tab') {
+      commitDraft();
+      const next = adjacentSegment(segmentsInOrder(segments), selectedId, e.shiftKey ? -1 : 1, playheadRef.current);
+      if (next) {
+        e.preventDefault();
+        selectAndReveal(next, 'Segment');
+      }
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      commitDraft();
+      rootRef.current?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setDraft(null);
+      rootRef.current?.focus();
+    }
+  };
+
+  const onOverviewPointer = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    if (e.type === 'pointermove' && e.buttons !== 1) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const t = ((e.clientX - rect.left) / rect.width) * duration;
+    const v = viewportRef.current;
+    setViewport(clampViewport({ ...v, scrollTime: t - v.width / v.pxPerSec / 2 }));
+  };
+
+  const selectedLabel = selectedSeg ? schema.byId.get(selectedSeg.label) : undefined;
+  const helpId = useMemo(() => createId('lk-audio-help-'), []);
+  const rootStyle: CSSProperties = { outlineOffset: 2 };
+
+  return (
+    <div
+      ref={rootRef}
+      className={`lk-root lk-audio${props.className ? ` ${props.className}` : ''}`}
+      tabIndex={0}
+      role="application"
+      aria-label={props['aria-label'] ?? 'Audio segment annotator'}
+      aria-describedby={helpId}
+      style={rootStyle}
+      data-playing={playing ? '' : undefined}
+    >
+      <LabelkitStyles />
+      <style href="labelkit-audio" precedence="default">
+        {CSS}
+      </style>
+      <div className="lk-toolbar" role="toolbar" aria-label="Playback and view">
+        <button type="button" className="lk-button lk-button--primary" onClick={() => (playing ? pause() : play())} disabled={!props.src}>
+          {playing ? 'Pause' : 'Play'} <kbd className="lk-kbd">Space</kbd>
+        </button>
+        <button type="button" className="lk-button" onClick={() => void playSegment()} disabled={!selectedSeg || !props.src}>
+          Play segment
+        </button>
+        <button type="button" className="lk-button" aria-pressed={loop} onClick={() => setLoop((l) => !l)}>
+          Loop
+        </button>
+        <label className="lk-audio__rate">
+          <span className="lk-sr-only">Playback rate</span>
+          <select className="lk-input" value={rate} onChange={(e) => setRate(Number(e.target.value))}>
+            {RATES.map((r) => (
+              <option key={r} value={r}>
+                {r}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="lk-toolbar-separator" />
+        <button type="button" className="lk-button" onClick={() => zoomBy(0.5)} aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" className="lk-button" onClick={() => zoomBy(2)} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" className="lk-button" onClick={() => handlers.zoomFit!()}>
+          Fit
+        </button>
+        <span className="lk-badge" aria-label="Zoom level">{zoomLabel}</span>
+        <span className="lk-toolbar-separator" />
+        <button type="button" className="lk-button" aria-pressed={snap} disabled={!source.buffer} onClick={() => setSnap((s) => !s)}>
+          Snap to zero
+        </button>
+        <button type="button" className="lk-button" aria-pressed={spectroOn} disabled={!source.buffer} onClick={() => setSpectrogram((s) => !s)}>
+          Spectrogram
+        </button>
+        <span className="lk-toolbar-separator" />
+        <button type="button" className="lk-button" onClick={() => handlers.undo!()} disabled={readOnly || !ann.canUndo}>
+          Undo
+        </button>
+        <button type="button" className="lk-button" onClick={() => handlers.redo!()} disabled={readOnly || !ann.canRedo}>
+          Redo
+        </button>
+        <span className="lk-audio__time" aria-label="Playhead">
+          {formatTime(time)} / {formatTime(duration)}
+        </span>
+      </div>
+      {source.status === 'error' ? (
+        <p role="alert">Could not load the audio: {source.error}</p>
+      ) : null}
+      <canvas ref={overviewRef} className="lk-audio__overview" style={{ height: OVERVIEW_HEIGHT }} aria-hidden="true" onPointerDown={onOverviewPointer} onPointerMove={onOverviewPointer} />
+      <div ref={trackRef} className="lk-audio__track" style={{ height: layout.height }} aria-hidden="true">
+        <div ref={waveRef} className="lk-audio__wave" style={{ top: layout.waveTop }} />
+        <canvas ref={canvasRef} className="lk-audio__canvas" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerCancel} onLostPointerCapture={onPointerUp} data-testid="lk-audio-canvas" />
+        {source.status === 'loading' ? <p style={{ position: 'absolute', top: layout.waveTop + 8, left: 8, margin: 0 }}>Loading audio…</p> : null}
+      </div>
+      {selectedSeg ? (
+        <section className="lk-panel lk-audio__details" aria-label="Selected segment">
+          <p style={{ gridColumn: '1/-1', margin: 0 }}>
+            <strong>{labelName(selectedSeg.label)}</strong> {formatTime(selectedSeg.start)} – {formatTime(selectedSeg.end)} ({(selectedSeg.end - selectedSeg.start).toFixed(3)} s)
+            {selectedSeg.channel !== undefined ? ` · channel ${selectedSeg.channel + 1}` : ''}
+            {selectedIsSuggestion ? (
+              <span className="lk-badge lk-badge--suggestion" style={{ marginLeft: 8 }}>
+                Suggestion{selectedSeg.score !== undefined ? ` ${Math.round(selectedSeg.score * 100)}%` : ''}
+              </span>
+            ) : null}
+          </p>
+          {selectedIsSuggestion ? (
+            <div className="lk-toolbar" style={{ gridColumn: '1/-1' }}>
+              <button type="button" className="lk-button lk-button--primary" onClick={() => acceptSuggestion(selectedSeg.id)} disabled={readOnly}>
+                Accept <kbd className="lk-kbd">Enter</kbd>
+              </button>
+              <button type="button" className="lk-button lk-button--danger" onClick={() => rejectSuggestion(selectedSeg.id)} disabled={readOnly}>
+                Reject <kbd className="lk-kbd">Shift+Delete</kbd>
+              </button>
+            </div>
+          ) : (
+            <>
+              <label>
+                Label
+                <select className="lk-input" value={selectedSeg.label} disabled={readOnly} onChange={(e) => relabel(e.target.value)}>
+                  {segmentLabels.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Start (s)
+                <input className="lk-input" type="number" step={0.001} min={0} max={selectedSeg.end - minLength} readOnly={readOnly} value={Number(selectedSeg.start.toFixed(3))} onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v >= 0 && v <= selectedSeg.end - minLength) updateSegment(selectedSeg.id, { start: v }); }} />
+              </label>
+              <label>
+                End (s)
+                <input className="lk-input" type="number" step={0.001} min={selectedSeg.start + minLength} max={duration} readOnly={readOnly} value={Number(selectedSeg.end.toFixed(3))} onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v <= duration && v >= selectedSeg.start + minLength) updateSegment(selectedSeg.id, { end: v }); }} />
+              </label>
+              <button type="button" className="lk-button lk-button--danger" onClick={deleteSelected} disabled={readOnly}>
+                Delete
+              </button>
+              <label className="lk-audio__transcript">
+                Transcript
+                <input
+                  ref={transcriptRef}
+                  className="lk-input"
+                  type="text"
+                  readOnly={readOnly}
+                  value={draft && draft.id === selectedSeg.id ? draft.text : (selectedSeg.text ?? '')}
+                  onChange={(e) => setDraft({ id: selectedSeg.id, text: e.target.value })}
+                  onBlur={commitDraft}
+                  onKeyDown={onTranscriptKey}
+                />
+              </label>
+              {selectedLabel?.attributes?.length ? (
+                <div style={{ gridColumn: '1/-1' }}>
+                  <AttributeEditor
+                    key={selectedSeg.id}
+                    label={selectedLabel}
+                    value={selectedSeg.attributes ?? {}}
+                    readOnly={readOnly}
+                    onChange={(next) => {
+                      updateSegment(selectedSeg.id, { attributes: next });
+                    }}
+                  />
+                </div>
+              ) : null}
+            </>
+          )}
+        </section>
+      ) : null}
+      <p id={helpId} className="lk-audio__help">
+        Space play/pause · Shift+Space play segment · ←/→ seek · [ and ] mark a segment · Tab next segment · +/− zoom · Alt+←/→ move · T transcript{pending.length ? ` · N next suggestion, Enter accept, Shift+Delete reject (${pending.length} pending)` : ''}
+        {markStart !== null ? ` · start marked at ${formatTime(markStart)}` : ''}
+      </p>
+      {liveRegion}
+    </div>
+  );
+}

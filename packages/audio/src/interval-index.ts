@@ -1,0 +1,87 @@
+/**
+ * A static interval index over half-open `[start, end)` intervals: the items sorted by start form an
+ * implicit balanced binary tree (the middle of every sub-range is its root), and each node keeps the
+ * largest `end` of its sub-tree. A range query visits only the sub-trees that can overlap, so it costs
+ * O(log n + k) for k hits. Building is one sort, O(n log n). Rebuild on change (5,000 items build in
+ * about a millisecond), which keeps the index a plain immutable value next to a store snapshot.
+ */
+
+/** Anything with a half-open time range. */
+export interface Interval {
+  /** Inclusive start. */
+  start: number;
+  /** Exclusive end. */
+  end: number;
+}
+
+/** An immutable interval index; see {@link createIntervalIndex}. */
+export interface IntervalIndex<T extends Interval> {
+  /** The items, sorted by start (then end). */
+  readonly items: readonly T[];
+  /** Number of items. */
+  readonly size: number;
+  /**
+   * Items overlapping the half-open range `[from, to)`, in start order. A zero-length query
+   * (`from === to`) returns the items containing that instant. Pushes into `out` when given.
+   */
+  query(from: number, to: number, out?: T[]): T[];
+  /** Items containing the instant `t` (`start <= t < end`). */
+  at(t: number): T[];
+  /** Calls `visit` for each item overlapping `[from, to)` in start order, without allocating. */
+  forEach(from: number, to: number, visit: (item: T) => void): void;
+}
+
+/** Builds an {@link IntervalIndex} over `items` (not mutated). Items with `end < start` are treated as empty at `start`. */
+export function createIntervalIndex<T extends Interval>(items: readonly T[]): IntervalIndex<T> {
+  const sorted = [...items].sort((a, b) => a.start - b.start || a.end - b.end);
+  const n = sorted.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const it = sorted[i]!;
+    starts[i] = it.start;
+    ends[i] = Math.max(it.start, it.end);
+  }
+  // maxEnd[mid] = largest end within the implicit sub-tree rooted at mid (range [lo, hi)).
+  const maxEnd = new Float64Array(n);
+  const build = (lo: number, hi: number): number => {
+    if (lo >= hi) return -Infinity;
+    const mid = (lo + hi) >>> 1;
+    const m = Math.max(ends[mid]!, build(lo, mid), build(mid + 1, hi));
+    maxEnd[mid] = m;
+    return m;
+  };
+  build(0, n);
+
+  const forEach = (from: number, to: number, visit: (item: T) => void): void => {
+    const point = to <= from;
+    const walk = (lo: number, hi: number): void => {
+      if (lo >= hi) return;
+      const mid = (lo + hi) >>> 1;
+      // Nothing in this sub-tree ends after `from`: no overlap possible.
+      if (maxEnd[mid]! <= from) return;
+      walk(lo, mid);
+      const s = starts[mid]!;
+      // Everything from mid on starts at or after the query's end.
+      if (point ? s > from : s >= to) return;
+      if (ends[mid]! > from) visit(sorted[mid]!);
+      walk(mid + 1, hi);
+    };
+    walk(0, n);
+  };
+
+  return {
+    items: sorted,
+    size: n,
+    forEach,
+    query(from, to, out = []) {
+      forEach(from, to, (it) => out.push(it));
+      return out;
+    },
+    at(t) {
+      const out: T[] = [];
+      forEach(t, t, (it) => out.push(it));
+      return out;
+    },
+  };
+}

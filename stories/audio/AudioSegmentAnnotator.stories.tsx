@@ -1,0 +1,122 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import type { Annotation, SegmentAnnotation } from '@labelkit/core';
+import { AudioSegmentAnnotator } from '@labelkit/audio';
+import { bobbySuggestions, callsSchema, emotionSchema, jfkSegments, speechSchema, syntheticPeaks, syntheticSegments, wordSchema } from './audio-data.js';
+
+const THREE_HOURS = 3 * 3600;
+const stressPeaks = [syntheticPeaks(THREE_HOURS)];
+const stressSegments = syntheticSegments(5000, THREE_HOURS);
+
+const meta = {
+  title: 'Audio/AudioSegmentAnnotator',
+  component: AudioSegmentAnnotator,
+  args: {
+    schema: speechSchema,
+    onChange: fn(),
+    onSelectionChange: fn(),
+    onSuggestionDecision: fn(),
+    onActiveLabelChange: fn(),
+  },
+} satisfies Meta<typeof AudioSegmentAnnotator>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Waits until the annotator has loaded its audio (the time display shows the duration). */
+async function ready(canvasElement: HTMLElement, duration: string) {
+  const canvas = within(canvasElement);
+  await waitFor(() => expect(canvas.getByLabelText('Playhead')).toHaveTextContent(duration), { timeout: 8000 });
+  return canvas;
+}
+
+const lastValue = (spy: unknown): Annotation[] => {
+  const calls = (spy as { mock: { calls: [Annotation[]][] } }).mock.calls;
+  return calls.at(-1)?.[0] ?? [];
+};
+
+/** Speech transcription: JFK's 11 s clip, one lane per speaker, transcripts edited inline; Tab moves on. */
+export const SpeakerTranscript: Story = {
+  args: { src: '/assets/audio/jfk.wav', defaultValue: jfkSegments, laneBy: { attribute: 'speaker' }, 'aria-label': 'JFK speech transcript' },
+  play: async ({ args, canvasElement }) => {
+    const canvas = await ready(canvasElement, '0:11.000');
+    const root = canvas.getByRole('application', { name: 'JFK speech transcript' });
+    root.focus();
+    await userEvent.keyboard('{Tab}');
+    await expect(args.onSelectionChange).toHaveBeenLastCalledWith(['jfk-1']);
+    await userEvent.keyboard('{Tab}');
+    await expect(args.onSelectionChange).toHaveBeenLastCalledWith(['jfk-2']);
+    const transcript = canvas.getByLabelText('Transcript');
+    await expect(transcript).toHaveValue('ask not');
+    await userEvent.keyboard('t');
+    await expect(transcript).toHaveFocus();
+    await userEvent.keyboard(',{Tab}');
+    const after = lastValue(args.onChange).find((a) => a.id === 'jfk-2') as SegmentAnnotation;
+    await expect(after.text).toBe('ask not,');
+    await expect(canvas.getByLabelText('Transcript')).toHaveValue('what your country can do for you,');
+  },
+};
+
+/** Call-centre emotion per utterance: lanes per label, a segment marked at the playhead with [ and ], label by hotkey. */
+export const CallCentreEmotion: Story = {
+  args: { schema: emotionSchema, src: '/assets/audio/jfk.wav', defaultValue: [{ id: 'u1', kind: 'segment', label: 'neutral', start: 0.3, end: 2.2, attributes: { intent: 'question' } }], 'aria-label': 'Call emotion labelling' },
+  play: async ({ args, canvasElement }) => {
+    const canvas = await ready(canvasElement, '0:11.000');
+    canvas.getByRole('application', { name: 'Call emotion labelling' }).focus();
+    await userEvent.keyboard('3'); // Angry becomes the active label
+    await expect(args.onActiveLabelChange).toHaveBeenLastCalledWith('angry');
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}[[');
+    await userEvent.keyboard('{Shift>}{ArrowRight}{/Shift}]');
+    const created = lastValue(args.onChange).find((a) => a.id !== 'u1') as SegmentAnnotation;
+    await expect(created.label).toBe('angry');
+    await expect(created.end).toBeGreaterThan(created.start);
+    await expect(canvas.getByRole('status')).toHaveTextContent(/Segment created: Angry/);
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await expect(lastValue(args.onChange)).toHaveLength(1);
+  },
+};
+
+/** Bioacoustics stress case: a 3-hour recording given as precomputed peaks (no audio file, nothing decoded) with 5,000 calls. */
+export const ThreeHourPeaks: Story = {
+  args: { schema: callsSchema, peaks: stressPeaks, duration: THREE_HOURS, defaultValue: stressSegments, 'aria-label': 'Field recording, 3 hours' },
+  play: async ({ args, canvasElement }) => {
+    const canvas = await ready(canvasElement, '3:00:00.000');
+    canvas.getByRole('application', { name: 'Field recording, 3 hours' }).focus();
+    await expect(canvas.getByLabelText('Zoom level')).toHaveTextContent('Whole file');
+    await userEvent.keyboard('+++');
+    await expect(canvas.getByLabelText('Zoom level')).toHaveTextContent('8×');
+    await userEvent.keyboard('{Tab}');
+    await expect(args.onSelectionChange).toHaveBeenLastCalledWith([stressSegments.slice().sort((a, b) => a.start - b.start)[0]!.id]);
+    await expect(canvas.getByRole('region', { name: 'Selected segment' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Play Space' })).toBeDisabled();
+  },
+};
+
+/** Reviewing word suggestions from an aligner: N next, Enter accepts, Shift+Delete rejects. */
+export const SuggestionsReview: Story = {
+  args: { schema: wordSchema, src: '/assets/audio/praatio_bobby.wav', defaultValue: [], suggestions: bobbySuggestions, 'aria-label': 'Word alignment review' },
+  play: async ({ args, canvasElement }) => {
+    const canvas = await ready(canvasElement, '0:01.19');
+    canvas.getByRole('application', { name: 'Word alignment review' }).focus();
+    await userEvent.keyboard('n');
+    await expect(canvas.getByRole('region', { name: 'Selected segment' })).toHaveTextContent('Suggestion');
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'accepted' });
+    await expect(lastValue(args.onChange).map((a) => a.id)).toEqual(['w1']);
+    await userEvent.keyboard('n{Shift>}{Delete}{/Shift}');
+    await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w2', decision: 'rejected' });
+    await expect(canvas.getByText(/2 pending/)).toBeInTheDocument();
+  },
+};
+
+/** Read-only: select, navigate and play, no edits. */
+export const ReadOnly: Story = {
+  args: { src: '/assets/audio/jfk.wav', defaultValue: jfkSegments, readOnly: true, laneBy: { attribute: 'speaker' }, 'aria-label': 'Transcript, read only' },
+  globals: { theme: 'dark' },
+  play: async ({ args, canvasElement }) => {
+    const canvas = await ready(canvasElement, '0:11.000');
+    canvas.getByRole('application', { name: 'Transcript, read only' }).focus();
+    await userEvent.keyboard('{Tab}{Delete}[[]');
+    await expect(args.onChange).not.toHaveBeenCalled();
+    await expect(canvas.getByLabelText('Transcript')).toHaveAttribute('readonly');
+  },
+};
