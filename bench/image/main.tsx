@@ -1,0 +1,225 @@
+/**
+ * Image benchmark: the same photo (1280×853) with 1,000 / 5,000 / 10,000 boxes, in labelkit's
+ * ImageAnnotator and in Annotorious 3.8 (vanilla `createImageAnnotator`, SVG), mounted one after the
+ * other in the same 1000×700 stage of the same page. Peer settings are Annotorious's defaults.
+ */
+import { createRef } from 'react';
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { createImageAnnotator } from '@annotorious/annotorious';
+import { defineSchema, type BBoxAnnotation } from '@labelkit/core';
+import { ImageAnnotator, fitView, type ImageAnnotatorHandle, type View } from '@labelkit/image';
+
+const PHOTO = '/stories/assets/image/pixabay_bike_riders.jpg';
+const IMG = { width: 1280, height: 853 };
+const STAGE = { width: 1000, height: 700 };
+const SIZES = [1000, 5000, 10000];
+const PEER = 'Annotorious 3.8 (vanilla)';
+const FRAMES = 30;
+const DRAG_STEPS = 12;
+const LABELS = ['person', 'bicycle', 'car', 'ball'];
+const schema = defineSchema({ labels: LABELS.map((id) => ({ id, kinds: ['bbox'] as const })) as never });
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+function boxes(n: number): BBoxAnnotation[] {
+  const rnd = rng(n);
+  return Array.from({ length: n }, (_, i) => {
+    const w = 8 + rnd() * 40;
+    const h = 8 + rnd() * 40;
+    return { id: `b${i}`, kind: 'bbox', label: LABELS[i % 4] as string, x: rnd() * (IMG.width - w), y: rnd() * (IMG.height - h), width: w, height: h };
+  });
+}
+/** The box dragged in the move scenario: large and on top, so the press hits it in both libraries. */
+const TARGET: BBoxAnnotation = { id: 'target', kind: 'bbox', label: 'car', x: 600, y: 400, width: 120, height: 90 };
+
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+/** Time from an action to the end of the frame that shows it (rAF + a task after paint). */
+async function timed(action: () => void | Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await action();
+  await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - t0;
+}
+/** Script time of an action: until React (scheduled through a macrotask) has flushed. */
+async function scripted(action: () => void): Promise<number> {
+  const t0 = performance.now();
+  action();
+  await new Promise<void>((r) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => r();
+    ch.port2.postMessage(null);
+  });
+  return performance.now() - t0;
+}
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2 : NaN;
+};
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+/** A pan/zoom path: zoom in 2.5× around the centre, then pan, one step per frame. */
+function viewPath(base: View): View[] {
+  return Array.from({ length: FRAMES }, (_, i) => {
+    const t = i / (FRAMES - 1);
+    const zoom = base.zoom * (1 + 1.5 * Math.sin(t * Math.PI));
+    const cx = STAGE.width / 2;
+    const cy = STAGE.height / 2;
+    return { zoom, x: cx - (cx - base.x) * (zoom / base.zoom) + 120 * Math.sin(t * 6), y: cy - (cy - base.y) * (zoom / base.zoom) + 60 * Math.cos(t * 6) };
+  });
+}
+
+interface Measured {
+  firstRender: number;
+  frame: number;
+  /** labelkit only: a view change drawn crisply at once (no deferred redraw). */
+  crisp: number | null;
+  dragStep: number;
+  dragScript: number;
+  dragOk: boolean;
+}
+
+function pointer(target: Element, type: string, x: number, y: number): void {
+  const r = (target.closest('[data-testid="lk-image-canvas"]') ?? target).getBoundingClientRect();
+  target.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: type === 'pointermove' ? -1 : 0, buttons: type === 'pointerup' ? 0 : 1, clientX: r.left + x, clientY: r.top + y }));
+}
+
+async function measureLabelkit(stage: HTMLElement, n: number): Promise<Measured> {
+  const data = [...boxes(n), TARGET];
+  const base = fitView(IMG, { width: STAGE.width, height: STAGE.height - 0 });
+  const ref = createRef<ImageAnnotatorHandle>();
+  const el = document.createElement('div');
+  el.style.cssText = `width:${STAGE.width}px;height:${STAGE.height}px`;
+  stage.appendChild(el);
+  const root = createRoot(el);
+  let loaded!: () => void;
+  const imageLoaded = new Promise<void>((r) => (loaded = r));
+  let changes = 0;
+  gc();
+  const t0 = performance.now();
+  flushSync(() =>
+    root.render(
+      <ImageAnnotator schema={schema} src={PHOTO} defaultValue={data} defaultTool="select" sidePanel={false} initialView={base} onImageLoad={() => loaded()} onChange={() => changes++} ref={ref} style={{ border: 0 }} />,
+    ),
+  );
+  await imageLoaded;
+  await frame();
+  await frame();
+  const firstRender = performance.now() - t0;
+  // The canvas is smaller than the stage by the toolbar and status line: re-fit to it.
+  ref.current!.fit();
+  await frame();
+  const fitted = ref.current!.getView();
+  const frames: number[] = [];
+  for (const v of viewPath(fitted)) frames.push(await timed(() => ref.current!.setView(v)));
+  const crisp: number[] = [];
+  for (const v of viewPath(fitted).filter((_, i) => i % 3 === 0)) crisp.push(await timed(() => { ref.current!.setView(v); ref.current!.flushView(); }));
+  ref.current!.setView(fitted);
+  ref.current!.flushView();
+  await frame();
+  // Select and move one box with real pointer events on the canvas.
+  const canvas = el.querySelector('[data-testid="lk-image-canvas"] canvas') as HTMLElement;
+  const sx = fitted.x + (TARGET.x + TARGET.width / 2) * fitted.zoom;
+  const sy = fitted.y + (TARGET.y + TARGET.height / 2) * fitted.zoom;
+  const steps: number[] = [];
+  const scripts: number[] = [];
+  steps.push(await timed(() => pointer(canvas, 'pointerdown', sx, sy)));
+  for (let i = 1; i <= DRAG_STEPS; i++) {
+    scripts.push(await scripted(() => pointer(canvas, 'pointermove', sx + i * 4, sy + i * 2)));
+    steps.push(await timed(() => pointer(canvas, 'pointermove', sx + i * 4 + 1, sy + i * 2)));
+  }
+  steps.push(await timed(() => pointer(canvas, 'pointerup', sx + DRAG_STEPS * 4 + 1, sy + DRAG_STEPS * 2)));
+  const moved = ref.current!.getAnnotations().find((a) => a.id === 'target') as BBoxAnnotation;
+  const expectedX = TARGET.x + (DRAG_STEPS * 4 + 1) / fitted.zoom;
+  const dragOk = changes > 0 && Math.abs(moved.x - expectedX) < 0.01;
+  root.unmount();
+  el.remove();
+  return { firstRender, frame: median(frames), crisp: median(crisp), dragStep: median(steps), dragScript: median(scripts), dragOk };
+}
+
+function toW3C(b: BBoxAnnotation) {
+  return {
+    id: b.id,
+    bodies: [],
+    target: { annotation: b.id, selector: { type: 'RECTANGLE', geometry: { x: b.x, y: b.y, w: b.width, h: b.height, bounds: { minX: b.x, minY: b.y, maxX: b.x + b.width, maxY: b.y + b.height } } } },
+  };
+}
+
+async function loadImage(): Promise<HTMLImageElement> {
+  const img = new Image();
+  img.src = PHOTO;
+  await img.decode();
+  return img;
+}
+
+async function measureAnnotorious(stage: HTMLElement, n: number): Promise<Measured> {
+  const data = [...boxes(n), TARGET].map(toW3C);
+  const wrap = document.createElement('div');
+  wrap.style.cssText = `width:${STAGE.width}px;height:${STAGE.height}px;overflow:hidden;position:relative`;
+  const inner = document.createElement('div');
+  inner.style.cssText = `position:absolute;left:0;top:0;transform-origin:0 0;width:${IMG.width}px`;
+  const img = await loadImage();
+  img.style.cssText = `display:block;width:${IMG.width}px;height:${IMG.height}px`;
+  inner.appendChild(img);
+  wrap.appendChild(inner);
+  stage.appendChild(wrap);
+  const base = fitView(IMG, STAGE);
+  inner.style.transform = `translate(${base.x}px,${base.y}px) scale(${base.zoom})`;
+  await frame();
+  gc();
+  const t0 = performance.now();
+  const anno = createImageAnnotator(img);
+  anno.setAnnotations(data as never, true);
+  await frame();
+  await frame();
+  const firstRender = performance.now() - t0;
+  // Vanilla Annotorious has no viewport of its own: the host zooms and pans the image's container.
+  const frames: number[] = [];
+  for (const v of viewPath(base)) frames.push(await timed(() => { inner.style.transform = `translate(${v.x}px,${v.y}px) scale(${v.zoom})`; }));
+  inner.style.transform = `translate(${base.x}px,${base.y}px) scale(${base.zoom})`;
+  await frame();
+  // Select and move the same box through the public API (the editor's own drag needs its SVG handles).
+  const steps: number[] = [];
+  const scripts: number[] = [];
+  steps.push(await timed(() => anno.setSelected('target', true)));
+  const geom = (dx: number) => toW3C({ ...TARGET, x: TARGET.x + dx / base.zoom });
+  for (let i = 1; i <= DRAG_STEPS; i++) {
+    scripts.push(await scripted(() => void anno.updateAnnotation(geom(i * 4) as never)));
+    steps.push(await timed(() => void anno.updateAnnotation(geom(i * 4 + 1) as never)));
+  }
+  const moved = anno.getAnnotationById('target') as unknown as ReturnType<typeof toW3C> | undefined;
+  const dragOk = Math.abs((moved?.target.selector.geometry.x ?? 0) - (TARGET.x + (DRAG_STEPS * 4 + 1) / base.zoom)) < 0.01;
+  anno.destroy();
+  wrap.remove();
+  return { firstRender, frame: median(frames), crisp: null, dragStep: median(steps), dragScript: median(scripts), dragOk };
+}
+
+window.__labelkitBench = async () => {
+  const stage = document.getElementById('stage') as HTMLElement;
+  await loadImage();
+  // Warm-up: one small mount of each, so module start-up and JIT are not billed to the first size.
+  await measureLabelkit(stage, 200);
+  await measureAnnotorious(stage, 200);
+  const out: BenchEntry[] = [];
+  const entry = (scenario: string, size: number, metric: string, lk: number, peer: number, note?: string): BenchEntry => ({
+    scenario, size, metric, unit: 'ms', labelkit: lk, peer, peerName: PEER, ratio: lk > 0 ? peer / lk : null, ...(note ? { note } : {}),
+  });
+  for (const n of SIZES) {
+    const lk = await measureLabelkit(stage, n);
+    await frame();
+    const an = await measureAnnotorious(stage, n);
+    await frame();
+    out.push(entry('first render', n, 'mount to second frame after paint (image cached)', lk.firstRender, an.firstRender));
+    out.push(entry('pan + zoom', n, `frame time, median of ${FRAMES} programmatic steps`, lk.frame, an.frame, 'labelkit moves/scales its drawn canvases during a view change and redraws crisply 120 ms after it stops; Annotorious vanilla has no viewport, so its container is CSS-transformed as a host would'));
+    if (lk.crisp !== null) out.push(entry('pan + zoom', n, 'one view change redrawn crisply at once (labelkit flushView), median', lk.crisp, an.frame, 'peer column repeats its pan + zoom frame time (its SVG is re-rasterised on every scale change)'));
+    out.push(entry('select + move one box', n, 'drag step to end of next frame, median', lk.dragStep, an.dragStep, `labelkit: real pointer events on the canvas${lk.dragOk ? '' : ' (MOVE FAILED)'}; Annotorious: setSelected + updateAnnotation${an.dragOk ? '' : ' (MOVE FAILED)'}`));
+    out.push(entry('select + move one box', n, 'script time per drag step (until React flushed), median', lk.dragScript, an.dragScript));
+  }
+  return out;
+};

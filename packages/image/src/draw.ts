@@ -1,0 +1,130 @@
+import { boxCorners, type Annotation, type Point2, type Skeleton } from '@labelkit/core';
+import type { ImageAnnotation } from './shapes.js';
+import { skeletonEdgeIndices } from './tools/keypoint-tool.js';
+
+/** `#rgb`/`#rrggbb` → `rgba(r,g,b,alpha)`; anything else is returned as is. */
+export function withAlpha(color: string, alpha: number): string {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color);
+  if (!m) return color;
+  let hex = m[1] as string;
+  if (hex.length === 3) hex = hex.replace(/./g, (c) => c + c);
+  const n = parseInt(hex, 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
+}
+
+/** Adds a shape's outline(s) to the current path (no stroke/fill). Keypoints add their edges and joint dots. */
+export function pathShape(ctx: CanvasRenderingContext2D, a: ImageAnnotation, zoom: number, skeleton: Skeleton | undefined): void {
+  if (a.kind === 'bbox') {
+    if (!a.rotation) {
+      ctx.rect(a.x, a.y, a.width, a.height);
+      return;
+    }
+    ring(ctx, boxCorners(a));
+    return;
+  }
+  if (a.kind === 'polygon') {
+    ring(ctx, a.points);
+    for (const h of a.holes ?? []) ring(ctx, h);
+    return;
+  }
+  if (skeleton) {
+    for (const [i, j] of skeletonEdgeIndices(skeleton)) {
+      const p = a.points[i];
+      const q = a.points[j];
+      if (!p || !q || p.visibility === 0 || q.visibility === 0) continue;
+      ctx.moveTo(p.x, p.y);
+      ctx.lineTo(q.x, q.y);
+    }
+  }
+  const r = 3 / zoom;
+  for (const p of a.points) {
+    if (p.visibility === 0) continue;
+    ctx.moveTo(p.x + r, p.y);
+    ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
+  }
+}
+
+function ring(ctx: CanvasRenderingContext2D, pts: readonly Point2[]): void {
+  const first = pts[0];
+  if (!first) return;
+  ctx.moveTo(first[0], first[1]);
+  for (let i = 1; i < pts.length; i++) {
+    const p = pts[i] as Point2;
+    ctx.lineTo(p[0], p[1]);
+  }
+  ctx.closePath();
+}
+
+/** Above this many shapes the batched layer draws outlines only (fills cost more than strokes in software rendering). */
+export const FILL_LIMIT = 3000;
+
+/**
+ * Draws many shapes with as little rasterisation work as possible (the batched static layer):
+ * grouped by label colour; unrotated boxes through `strokeRect`/`fillRect` (the canvas's rectangle
+ * fast path — one 10,000-contour path is ~10x slower to rasterise in software), everything else
+ * in one path per colour. Translucent fills only up to {@link FILL_LIMIT} shapes. Returns the count.
+ */
+export function drawBatched(
+  ctx: CanvasRenderingContext2D,
+  shapes: Iterable<ImageAnnotation>,
+  zoom: number,
+  colorOf: (label: string) => string,
+  skeletonOf: (label: string) => Skeleton | undefined,
+  fillAlpha: number,
+): number {
+  const groups = new Map<string, ImageAnnotation[]>();
+  let count = 0;
+  for (const a of shapes) {
+    let g = groups.get(a.label);
+    if (!g) groups.set(a.label, (g = []));
+    g.push(a);
+    count++;
+  }
+  const fill = fillAlpha > 0 && count <= FILL_LIMIT;
+  ctx.lineWidth = 1.5 / zoom;
+  ctx.lineJoin = 'miter';
+  for (const [label, list] of groups) {
+    const color = colorOf(label);
+    const skeleton = skeletonOf(label);
+    ctx.strokeStyle = color;
+    if (fill) ctx.fillStyle = withAlpha(color, fillAlpha);
+    let pathUsed = false;
+    ctx.beginPath();
+    for (const a of list) {
+      if (a.kind === 'bbox' && !a.rotation) {
+        if (fill) ctx.fillRect(a.x, a.y, a.width, a.height);
+        ctx.strokeRect(a.x, a.y, a.width, a.height);
+      } else {
+        pathShape(ctx, a, zoom, skeleton);
+        pathUsed = true;
+      }
+    }
+    if (pathUsed) {
+      if (fill) ctx.fill('evenodd');
+      ctx.stroke();
+    }
+  }
+  return count;
+}
+
+/** A text tag (label name, score) with a solid background at a screen-constant size. Text only, never HTML. */
+export function drawTag(ctx: CanvasRenderingContext2D, text: string, at: Point2, zoom: number, background: string, color = '#fff'): void {
+  const size = 12 / zoom;
+  ctx.font = `600 ${size}px system-ui, sans-serif`;
+  const w = ctx.measureText(text).width + 8 / zoom;
+  const h = size + 6 / zoom;
+  ctx.fillStyle = background;
+  ctx.fillRect(at[0], at[1] - h, w, h);
+  ctx.fillStyle = color;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, at[0] + 4 / zoom, at[1] - h / 2);
+}
+
+/** A short human description of a shape for announcements: "box 100×50 at 10, 10". */
+export function describeShape(a: Annotation): string {
+  const r = (n: number) => Math.round(n);
+  if (a.kind === 'bbox') return `box ${r(a.width)}×${r(a.height)} at ${r(a.x)}, ${r(a.y)}${a.rotation ? `, rotated ${r(a.rotation)}°` : ''}`;
+  if (a.kind === 'polygon') return `polygon with ${a.points.length} points${a.holes?.length ? ` and ${a.holes.length} hole${a.holes.length > 1 ? 's' : ''}` : ''}`;
+  if (a.kind === 'keypoints') return `skeleton with ${a.points.filter((p) => p.visibility > 0).length} of ${a.points.length} joints`;
+  return a.kind;
+}

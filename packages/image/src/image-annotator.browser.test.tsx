@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createRoot, type Root } from 'react-dom/client';
+import { act, createRef } from 'react';
+import { defineSchema, type Annotation, type BBoxAnnotation } from '@labelkit/core';
+import { ImageAnnotator, type ImageAnnotatorHandle, type ImageAnnotatorProps } from './image-annotator.js';
+import { BoundingBoxAnnotator } from './presets.js';
+
+const schema = defineSchema({
+  labels: [
+    { id: 'car', name: 'Car', color: '#e6194b', hotkey: '1', kinds: ['bbox', 'polygon'] },
+    { id: 'person', name: 'Person', color: '#3cb44b', hotkey: '2', kinds: ['bbox'] },
+  ],
+});
+
+/** A 640×480 test image made on a canvas (no network). */
+function testImage(): string {
+  const c = document.createElement('canvas');
+  c.width = 640;
+  c.height = 480;
+  const g = c.getContext('2d')!;
+  g.fillStyle = '#789';
+  g.fillRect(0, 0, 640, 480);
+  return c.toDataURL('image/png');
+}
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+let root: Root | null = null;
+let host: HTMLDivElement | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  root = null;
+  host = null;
+});
+
+async function mount(props: Partial<ImageAnnotatorProps> & { onChange?: ImageAnnotatorProps['onChange'] }, Comp: typeof ImageAnnotator = ImageAnnotator) {
+  host = document.createElement('div');
+  host.style.cssText = 'width:900px;height:600px';
+  document.body.appendChild(host);
+  const ref = createRef<ImageAnnotatorHandle>();
+  const loaded = vi.fn();
+  root = createRoot(host);
+  await act(async () => {
+    root!.render(<Comp schema={schema} src={testImage()} initialView={{ zoom: 1, x: 0, y: 0 }} sidePanel={false} onImageLoad={loaded} ref={ref} {...props} />);
+  });
+  await vi.waitFor(() => expect(loaded).toHaveBeenCalled());
+  const canvasHost = host.querySelector<HTMLDivElement>('[data-testid="lk-image-canvas"]')!;
+  const canvas = canvasHost.querySelector('canvas')!;
+  const annotator = host.querySelector<HTMLDivElement>('.lk-image-annotator')!;
+  return { ref, loaded, canvasHost, canvas, annotator };
+}
+
+function pointer(target: Element, type: string, x: number, y: number, init: PointerEventInit = {}) {
+  // Screen coordinates are relative to the canvas area (the canvases themselves may be CSS-transformed mid-zoom).
+  const r = (target.closest('[data-testid="lk-image-canvas"]') ?? target).getBoundingClientRect();
+  target.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, composed: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: type === 'pointermove' ? -1 : 0, buttons: type === 'pointerup' ? 0 : 1, clientX: r.left + x, clientY: r.top + y, ...init }));
+}
+async function drag(target: Element, from: [number, number], to: [number, number], init: PointerEventInit = {}) {
+  await act(async () => {
+    pointer(target, 'pointerdown', from[0], from[1], init);
+    for (let i = 1; i <= 5; i++) pointer(target, 'pointermove', from[0] + ((to[0] - from[0]) * i) / 5, from[1] + ((to[1] - from[1]) * i) / 5, init);
+    pointer(target, 'pointerup', to[0], to[1], init);
+  });
+}
+function key(target: Element, k: string, init: KeyboardEventInit = {}) {
+  act(() => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
+  });
+}
+const lastBox = (spy: ReturnType<typeof vi.fn>): BBoxAnnotation => {
+  const next = spy.mock.calls.at(-1)?.[0] as Annotation[];
+  return next.at(-1) as BBoxAnnotation;
+};
+
+describe('ImageAnnotator in Chromium', () => {
+  it('reports the natural image size and draws a box in image pixels at zoom 1', async () => {
+    const onChange = vi.fn();
+    const { loaded, canvas } = await mount({ onChange, defaultTool: 'bbox' });
+    expect(loaded).toHaveBeenCalledWith({ width: 640, height: 480 });
+    await drag(canvas, [10, 10], [110, 60]);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(lastBox(onChange)).toMatchObject({ kind: 'bbox', label: 'car', x: 10, y: 10, width: 100, height: 50, source: 'human' });
+  });
+
+  it('after wheel zoom and a middle-button pan, the same drag lands at the right image coordinates', async () => {
+    const onChange = vi.fn();
+    const { canvas, canvasHost, ref } = await mount({ onChange, defaultTool: 'bbox' });
+    await act(async () => {
+      const r = canvas.getBoundingClientRect();
+      canvas.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY: -300, clientX: r.left + 200, clientY: r.top + 100 }));
+    });
+    await drag(canvas, [300, 300], [340, 320], { button: 1, buttons: 4 });
+    const v = ref.current!.getView();
+    expect(v.zoom).toBeCloseTo(Math.exp(0.45), 5);
+    // The image point under the wheel stayed put, then the pan moved the image by (40, 20).
+    expect(v.x).toBeCloseTo(200 - 200 * v.zoom + 40, 5);
+    expect(onChange).not.toHaveBeenCalled();
+    await drag(canvasHost, [10, 10], [110, 60]);
+    const b = lastBox(onChange);
+    expect(b.x).toBeCloseTo((10 - v.x) / v.zoom, 6);
+    expect(b.y).toBeCloseTo((10 - v.y) / v.zoom, 6);
+    expect(b.width).toBeCloseTo(100 / v.zoom, 6);
+    expect(b.height).toBeCloseTo(50 / v.zoom, 6);
+  });
+
+  it('moving a box is one undo step; keyboard nudges, rotates and deletes; label hotkey relabels', async () => {
+    const onChange = vi.fn();
+    const box: BBoxAnnotation = { id: 'b1', kind: 'bbox', label: 'car', x: 100, y: 100, width: 80, height: 60 };
+    const { canvas, annotator, ref } = await mount({ onChange, defaultValue: [box], defaultTool: 'select' });
+    await drag(canvas, [140, 130], [190, 150]);
+    expect(lastBox(onChange)).toMatchObject({ x: 150, y: 120 });
+    const moves = onChange.mock.calls.length;
+    expect(moves).toBeGreaterThan(1);
+    annotator.focus();
+    key(annotator, 'z', { ctrlKey: true });
+    expect(lastBox(onChange)).toMatchObject({ x: 100, y: 100 });
+    expect(ref.current!.canUndo()).toBe(false);
+    // still selected after undo: nudge, far nudge, rotate, relabel
+    key(annotator, 'ArrowRight');
+    key(annotator, 'ArrowDown', { shiftKey: true });
+    expect(lastBox(onChange)).toMatchObject({ x: 101, y: 110 });
+    key(annotator, '}', { shiftKey: true, code: 'BracketRight' });
+    expect(lastBox(onChange).rotation).toBe(15);
+    key(annotator, '2');
+    expect(lastBox(onChange).label).toBe('person');
+    key(annotator, 'Delete');
+    expect(onChange.mock.calls.at(-1)?.[0]).toEqual([]);
+    expect(document.querySelector('[data-labelkit-live-region]')?.textContent).toMatch(/Deleted Person box/);
+  });
+
+  it('keyboard-only box: crosshair, arrows, Enter at both corners', async () => {
+    const onChange = vi.fn();
+    const { annotator } = await mount({ onChange }, BoundingBoxAnnotator);
+    annotator.focus();
+    key(annotator, 'c');
+    key(annotator, 'Enter');
+    for (let i = 0; i < 3; i++) key(annotator, 'ArrowRight', { shiftKey: true });
+    for (let i = 0; i < 2; i++) key(annotator, 'ArrowDown', { shiftKey: true });
+    key(annotator, 'Enter');
+    expect(lastBox(onChange)).toMatchObject({ x: 320, y: 240, width: 30, height: 20 });
+  });
+
+  it('no shortcut fires while focus is outside the annotator; readOnly blocks edits', async () => {
+    const onChange = vi.fn();
+    const box: BBoxAnnotation = { id: 'b1', kind: 'bbox', label: 'car', x: 100, y: 100, width: 80, height: 60 };
+    const { canvas, annotator } = await mount({ onChange, defaultValue: [box], readOnly: true, selectedIds: ['b1'] });
+    const outside = document.createElement('button');
+    document.body.appendChild(outside);
+    outside.focus();
+    key(outside, 'Delete');
+    key(document.body, 'ArrowRight');
+    annotator.focus();
+    key(annotator, 'Delete');
+    await drag(canvas, [140, 130], [190, 150]);
+    expect(onChange).not.toHaveBeenCalled();
+    outside.remove();
+  });
+
+  it('polygon: a ring drawn inside the selected polygon becomes a hole; Delete removes a clicked vertex but never below 3', async () => {
+    const onChange = vi.fn();
+    const poly: Annotation = { id: 'p1', kind: 'polygon', label: 'car', points: [[100, 100], [300, 100], [300, 300], [100, 300]] };
+    const { canvas, annotator } = await mount({ onChange, defaultValue: [poly], selectedIds: undefined, defaultTool: 'polygon' });
+    // select it with the select tool, then draw inside with the polygon tool
+    annotator.focus();
+    key(annotator, 'v');
+    await act(async () => {
+      pointer(canvas, 'pointerdown', 200, 200);
+      pointer(canvas, 'pointerup', 200, 200);
+    });
+    key(annotator, 'p');
+    for (const [x, y] of [[150, 150], [250, 150], [200, 250]] as const) {
+      await act(async () => {
+        pointer(canvas, 'pointerdown', x, y);
+        pointer(canvas, 'pointerup', x, y);
+      });
+    }
+    key(annotator, 'Enter');
+    const withHole = (onChange.mock.calls.at(-1)?.[0] as Annotation[])[0];
+    expect(withHole).toMatchObject({ id: 'p1', holes: [[[150, 150], [250, 150], [200, 250]]] });
+    // click a vertex of the outer ring (handles are live while selected), then Delete
+    await act(async () => {
+      pointer(canvas, 'pointerdown', 300, 300);
+      pointer(canvas, 'pointerup', 300, 300);
+    });
+    key(annotator, 'Delete');
+    const fewer = (onChange.mock.calls.at(-1)?.[0] as Annotation[])[0];
+    expect(fewer?.kind === 'polygon' && fewer.points).toEqual([[100, 100], [300, 100], [100, 300]]);
+    await act(async () => {
+      pointer(canvas, 'pointerdown', 300, 100);
+      pointer(canvas, 'pointerup', 300, 100);
+    });
+    const calls = onChange.mock.calls.length;
+    key(annotator, 'Delete');
+    expect(onChange.mock.calls.length).toBe(calls);
+    expect(document.querySelector('[data-labelkit-live-region]')?.textContent).toMatch(/at least 3 vertices/);
+  });
+});
