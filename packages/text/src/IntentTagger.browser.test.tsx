@@ -1,0 +1,126 @@
+// Real browser events drive updates here (no act()); assertions wait with vi.waitFor where needed.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { createRoot, type Root } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { defineSchema, sliceCodePoints, type Annotation } from '@labelkit/core';
+import { IntentTagger, type IntentTaggerProps } from './IntentTagger.js';
+import { joinTurns } from './text-ranges.js';
+
+const schema = defineSchema({
+  labels: [
+    { id: 'travel', name: 'Travel', selectable: false, exclusive: true },
+    { id: 'book_flight', name: 'Book flight', parent: 'travel', hotkey: 'b', kinds: ['tag'] },
+    { id: 'cancel_flight', name: 'Cancel flight', parent: 'travel', hotkey: 'c', kinds: ['tag'] },
+    { id: 'greeting', name: 'Greeting', hotkey: 'g', kinds: ['tag'] },
+    { id: 'refund', name: 'Ask for refund', kinds: ['tag'] },
+    { id: 'destination', name: 'Destination', hotkey: 'd', kinds: ['span'] },
+  ],
+});
+
+const turns = [
+  { speaker: 'user', text: 'Hi 👋 book a flight to Paris' },
+  { speaker: 'agent', text: 'Sure. When do you want to leave?' },
+  { speaker: 'user', text: 'Friday, and then on to 東京' },
+];
+const joined = joinTurns(turns);
+const t0 = joined.ranges[0]!;
+const paris = { start: t0.end - 5, end: t0.end };
+
+let root: Root | null = null;
+let host: HTMLDivElement | null = null;
+afterEach(() => {
+  root?.unmount();
+  host?.remove();
+});
+
+async function mount(props: Partial<IntentTaggerProps>) {
+  host = document.createElement('div');
+  host.style.width = '700px';
+  document.body.append(host);
+  root = createRoot(host);
+  const onChange = vi.fn<(next: Annotation[]) => void>();
+  flushSync(() => root!.render(<IntentTagger schema={schema} turns={turns} onChange={onChange} {...props} />));
+  const surface = host.querySelector<HTMLElement>('[role="application"]')!;
+  surface.focus();
+  return { onChange, surface };
+}
+const last = (fn: ReturnType<typeof vi.fn>) => fn.mock.lastCall?.[0] as Annotation[];
+
+describe('IntentTagger', () => {
+  it('tags turns by hotkey with the turn range in the "\\n"-joined text; exclusive siblings replace each other', async () => {
+    const { onChange } = await mount({});
+    await userEvent.keyboard('g');
+    expect(last(onChange)).toEqual([expect.objectContaining({ kind: 'tag', label: 'greeting', start: 0, end: t0.end })]);
+    await userEvent.keyboard('b');
+    await userEvent.keyboard('c');
+    expect(last(onChange).map((a) => a.label).sort()).toEqual(['cancel_flight', 'greeting']);
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}g');
+    const third = last(onChange).find((a) => a.kind === 'tag' && a.start === joined.ranges[2]!.start);
+    expect(third).toMatchObject({ end: joined.ranges[2]!.end });
+  });
+
+  it('finds an intent by typing in the search and picks it with Enter', async () => {
+    const { onChange } = await mount({});
+    await userEvent.keyboard('/');
+    await userEvent.keyboard('refu');
+    await userEvent.keyboard('{Enter}');
+    expect(last(onChange)).toEqual([expect.objectContaining({ label: 'refund', start: 0, end: t0.end })]);
+  });
+
+  it('makes a slot from the keyboard: ArrowLeft, Ctrl+Shift+ArrowLeft, slot hotkey', async () => {
+    const { onChange } = await mount({});
+    await userEvent.keyboard('{ArrowLeft}{Control>}{Shift>}{ArrowLeft}{/Shift}{/Control}d');
+    const slot = last(onChange).find((a) => a.kind === 'span');
+    expect(slot).toMatchObject({ label: 'destination', ...paris, text: 'Paris' });
+    expect(paris).toEqual({ start: 22, end: 27 });
+    expect(sliceCodePoints(joined.text, paris.start, paris.end)).toBe('Paris');
+  });
+
+  it('makes a slot with a real mouse drag in the third turn (CJK after the joins)', async () => {
+    const { onChange } = await mount({ activeLabel: 'destination' });
+    const frag = [...host!.querySelectorAll<HTMLElement>('.lk-text-frag')].find((f) => f.textContent?.includes('東京'))!;
+    const r = document.createRange();
+    const at = frag.textContent!.indexOf('東京');
+    r.setStart(frag.firstChild!, at);
+    r.setEnd(frag.firstChild!, at + 2);
+    const rect = r.getBoundingClientRect();
+    const fr = frag.getBoundingClientRect();
+    await userEvent.dragAndDrop(frag, frag, {
+      sourcePosition: { x: rect.left - fr.left + 1, y: rect.top - fr.top + rect.height / 2 },
+      targetPosition: { x: rect.right - fr.left - 1, y: rect.top - fr.top + rect.height / 2 },
+    });
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+    const slot = last(onChange).find((a) => a.kind === 'span')!;
+    expect(slot).toMatchObject({ label: 'destination', text: '東京' });
+    expect(sliceCodePoints(joined.text, (slot as { start: number }).start, (slot as { end: number }).end)).toBe('東京');
+  });
+
+  it('accepts and rejects suggestions from the keyboard', async () => {
+    const onDecision = vi.fn();
+    const suggestions: Annotation[] = [
+      { id: 's1', kind: 'tag', label: 'book_flight', start: 0, end: t0.end, score: 0.88, source: 'model' },
+      { id: 's2', kind: 'span', label: 'destination', ...paris, text: 'Paris', score: 0.77, source: 'model' },
+    ];
+    const { onChange } = await mount({ suggestions, onSuggestionDecision: onDecision });
+    await userEvent.keyboard('n{Enter}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 's1', decision: 'accepted' });
+    expect(last(onChange)).toEqual([expect.objectContaining({ id: 's1', label: 'book_flight', source: 'model' })]);
+    await userEvent.keyboard('{Shift>}{Delete}{/Shift}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 's2', decision: 'rejected' });
+  });
+
+  it('tags sentences of a plain text with their ranges, and the whole document without one', async () => {
+    const text = 'My card was charged twice. I want a refund!';
+    const { onChange } = await mount({ turns: undefined, text, scope: 'sentence' } as Partial<IntentTaggerProps>);
+    await userEvent.keyboard('{ArrowDown}g');
+    expect(last(onChange)).toEqual([expect.objectContaining({ start: 27, end: 43 })]);
+    root!.unmount();
+    host!.remove();
+    const doc = await mount({ turns: undefined, text, scope: 'document' } as Partial<IntentTaggerProps>);
+    await userEvent.keyboard('g');
+    const tag = last(doc.onChange)[0]!;
+    expect(tag).toMatchObject({ kind: 'tag', label: 'greeting' });
+    expect('start' in tag).toBe(false);
+  });
+});

@@ -1,0 +1,420 @@
+import { useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { OffsetIndex, type Annotation, type TagAnnotation } from '@labelkit/core';
+import {
+  LabelkitStyles,
+  LabelPicker,
+  useAnnotations,
+  useAnnotatorHotkeys,
+  useAnnouncer,
+  useControllableState,
+  useMergedKeymap,
+  useSelection,
+  type AnnotatorHandle,
+  type AnnotatorProps,
+} from '@labelkit/react';
+import { joinTurns, sentenceRanges, type DialogueTurn, type TextRange } from './text-ranges.js';
+import { isTagOn, tagsOn, toggleTag, type TagTarget } from './intent-tags.js';
+import { snapSelection } from './snap-selection.js';
+import { moveCaret } from './caret.js';
+import { cycleSpanAt } from './span-lanes.js';
+import { TextFragments } from './TextFragments.js';
+import { TextStyles, LANE_PX } from './text-styles.js';
+import { caretFromPoint, domPointToUtf16 } from './dom-offsets.js';
+import { drawSpans, makeSpan, quote, spansOf } from './span-model.js';
+import { acceptedAnnotation, orderSuggestions, stepSuggestion } from './suggestion-queue.js';
+import { TEXT_KEYMAP } from './text-keymap.js';
+
+/** What an intent tag applies to. */
+export type IntentScope = 'document' | 'sentence' | 'turn';
+
+
+/** Stable stand-in for an absent `suggestions` prop, so memoised layout is not recomputed every render. */
+const NO_SUGGESTIONS: readonly Annotation[] = [];
+/** Props of {@link IntentTagger}. */
+export interface IntentTaggerProps extends AnnotatorProps {
+  /** The text to tag. Give either `text` or `turns`. */
+  text?: string;
+  /**
+   * A dialogue. Offsets then refer to the turns' texts joined with `"\n"` (speakers excluded): see
+   * `joinTurns`, which gives the same text and each turn's range.
+   */
+  turns?: DialogueTurn[];
+  /**
+   * `'document'`: tags without a range, on the whole text; `'sentence'`: tags with the code-point
+   * range of an `Intl.Segmenter` sentence (trailing whitespace excluded, see `sentenceRanges`);
+   * `'turn'`: tags with the range of a turn (with `text` instead of `turns`, each line is a turn).
+   * Default: `'turn'` with `turns`, else `'document'`.
+   */
+  scope?: IntentScope;
+  /** BCP 47 locale of the text, for sentence and word rules. */
+  locale?: string;
+  /** Imperative handle: undo/redo, select, focus, current annotations. */
+  ref?: Ref<AnnotatorHandle>;
+}
+
+interface Item extends TextRange {
+  /** The tag target: null for the whole document. */
+  target: TagTarget;
+  speaker?: string | undefined;
+}
+
+type Picker = { kind: 'tag' } | { kind: 'span'; start: number; end: number };
+
+/**
+ * Intent classification of a text, each of its sentences, or each turn of a dialogue, with slots.
+ * Intents are `tag` labels of the schema: multi-label, except children of an `exclusive: true`
+ * parent (one per item) and top-level tags when `schema.exclusiveTags`. Slots are `span` labels,
+ * made inside an item by mouse selection or from the keyboard (arrows, Shift to extend, a slot
+ * hotkey or Enter). ArrowUp/ArrowDown move between items; `/` opens the intent search (type to
+ * filter, instant with thousands of intents), Enter picks; an intent's hotkey toggles it.
+ * Suggestions (tags or slots) are dashed with their score: N / Shift+N walk them, Enter accepts,
+ * Shift+Delete rejects.
+ */
+export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
+  const { schema, turns, readOnly = false, locale, className } = props;
+  const scope: IntentScope = props.scope ?? (turns ? 'turn' : 'document');
+  const ariaLabel = props['aria-label'] ?? (turns ? 'Dialogue to tag' : 'Text to tag');
+  const helpId = useId();
+  const joined = useMemo(() => (turns ? joinTurns(turns) : null), [turns]);
+  const text = joined ? joined.text : (props.text ?? '');
+  const index = useMemo(() => new OffsetIndex(text), [text]);
+  const items: Item[] = useMemo(() => {
+    if (scope === 'document') return [{ start: 0, end: index.length, text, target: null }];
+    if (scope === 'sentence') return sentenceRanges(text, locale).map((r) => ({ ...r, target: { start: r.start, end: r.end } }));
+    const ranges = joined ? joined.ranges : joinTurns(text.split('\n').map((t) => ({ text: t }))).ranges;
+    return ranges.map((r, i) => ({ ...r, target: { start: r.start, end: r.end }, speaker: turns?.[i]?.speaker }));
+  }, [scope, text, index, locale, joined, turns]);
+
+  const { annotations, apply, batch, undo, redo, canUndo, canRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations });
+  const [activeLabel, setActiveLabel] = useControllableState<string | undefined>({ value: props.activeLabel, defaultValue: undefined, onChange: props.onActiveLabelChange as ((id: string | undefined) => void) | undefined, name: 'IntentTagger activeLabel' });
+  const { announce, liveRegion } = useAnnouncer();
+  const keymap = useMergedKeymap(TEXT_KEYMAP, props.keymap);
+
+  const [current, setCurrent] = useState(0);
+  const [caret, setCaret] = useState<number | null>(null);
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [picker, setPicker] = useState<Picker | null>(null);
+  const [decided, setDecided] = useState<ReadonlySet<string>>(() => new Set());
+  const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const item = items[Math.min(current, items.length - 1)];
+  const slots = useMemo(() => spansOf(annotations), [annotations]);
+  const live = useMemo(() => orderSuggestions((props.suggestions ?? NO_SUGGESTIONS).filter((s) => !decided.has(s.id) && (s.kind === 'tag' || s.kind === 'span'))), [props.suggestions, decided]);
+  const slotSuggestions = useMemo(() => spansOf(live), [live]);
+  const drawn = useMemo(() => drawSpans(schema, slots, slotSuggestions, index.length), [schema, slots, slotSuggestions, index]);
+  const itemCaret = item && caret !== null ? Math.max(item.start, Math.min(item.end, caret)) : null;
+  const range = item && anchor !== null && itemCaret !== null && anchor !== itemCaret ? { start: Math.min(anchor, itemCaret), end: Math.max(anchor, itemCaret) } : null;
+  const selectedSlot = selection.selectedIds.length === 1 ? slots.find((s) => s.id === selection.selectedIds[0]) : undefined;
+  const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
+
+  const itemOf = (a: Annotation): number => {
+    if (a.kind === 'tag') return Math.max(0, items.findIndex((it) => isTagOn(a, it.target)));
+    if (a.kind === 'span') return Math.max(0, items.findIndex((it) => a.start >= it.start && a.start < Math.max(it.end, it.start + 1)));
+    return 0;
+  };
+
+  const goTo = (i: number) => {
+    const next = Math.max(0, Math.min(items.length - 1, i));
+    const it = items[next];
+    if (!it) return;
+    setCurrent(next);
+    setCaret(null);
+    setAnchor(null);
+    selection.clear();
+    const tags = tagsOn(annotations, it.target).map((t) => labelName(t.label));
+    announce(`${scope === 'document' ? 'Document' : `${scope === 'turn' ? 'Turn' : 'Sentence'} ${next + 1} of ${items.length}`}${it.speaker ? `, ${it.speaker}` : ''}: ${quote(it.text, 80)}. ${tags.length ? `Intents: ${tags.join(', ')}` : 'No intent yet'}`);
+  };
+  const toggle = (labelId: string) => {
+    if (!item) return;
+    if (readOnly) return announce('Read only');
+    const had = tagsOn(annotations, item.target).some((t) => t.label === labelId);
+    const change = toggleTag(schema, annotations, labelId, item.target);
+    apply(change);
+    const replaced = (change.removed ?? []).length && !had ? `, replacing ${(change.removed ?? []).map((id) => labelName(annotations.find((a) => a.id === id)?.label ?? '')).join(', ')}` : '';
+    announce(`${had ? 'Removed' : 'Added'} intent ${labelName(labelId)}${replaced}`);
+  };
+  const createSlot = (start: number, end: number, labelId: string) => {
+    if (readOnly) return announce('Read only');
+    const snapped = snapSelection(text, start, end, { locale, index });
+    if (!snapped) return announce('Nothing to label: the selection is only whitespace');
+    const s = makeSpan(schema, index, snapped.start, snapped.end, labelId);
+    apply({ added: [s] });
+    setAnchor(null);
+    selection.select([s.id]);
+    announce(`Slot ${labelName(labelId)}: ${quote(s.text)}`);
+  };
+  const isSlotLabel = (id: string | undefined) => id !== undefined && schema.byId.get(id)?.kinds.includes('span') === true;
+  const labelRange = (start: number, end: number, labelId?: string) => {
+    const id = labelId ?? (isSlotLabel(activeLabel) ? activeLabel : undefined);
+    if (id) createSlot(start, end, id);
+    else if (!readOnly) setPicker({ kind: 'span', start, end });
+  };
+  const decide = (id: string, decision: 'accepted' | 'rejected') => {
+    const s = live.find((x) => x.id === id);
+    if (!s) return false;
+    if (readOnly) return announce('Read only');
+    if (decision === 'accepted') {
+      const existing = new Set(annotations.map((a) => a.id));
+      let a: Annotation = acceptedAnnotation(s, existing);
+      if (a.kind === 'span') a = { ...a, text: index.slice(a.start, a.end) };
+      batch(() => {
+        // An accepted intent obeys exclusivity like a hand-made one.
+        if (a.kind === 'tag') {
+          const change = toggleTag(schema, annotations, a.label, a.start === undefined || a.end === undefined ? null : { start: a.start, end: a.end }, () => a.id);
+          apply({ added: [a], removed: change.removed ?? [] });
+        } else apply({ added: [a] });
+      });
+    }
+    setDecided((prev) => new Set([...prev, id]));
+    props.onSuggestionDecision?.({ id, decision });
+    const next = stepSuggestion(live, id, 1);
+    setFocusedSuggestion(next !== id ? next : null);
+    announce(`Suggestion ${decision}: ${labelName(s.label)}`);
+  };
+  const focusSuggestion = (dir: -1 | 1) => {
+    const id = stepSuggestion(live, focusedSuggestion, dir);
+    const s = live.find((x) => x.id === id);
+    if (!s) return announce('No suggestions');
+    setFocusedSuggestion(s.id);
+    setCurrent(itemOf(s));
+    announce(`Suggested ${s.kind === 'tag' ? 'intent' : 'slot'} ${labelName(s.label)}${s.kind === 'span' ? ` ${quote(s.text)}` : ''}${s.score === undefined ? '' : `, confidence ${s.score.toFixed(2)}`}. Enter accepts, Shift+Delete rejects.`);
+  };
+  const moveCaretBy = (dir: -1 | 1, unit: 'grapheme' | 'word', extend: boolean) => {
+    if (!item) return;
+    const from = itemCaret ?? (dir > 0 ? item.start : item.end);
+    const to = itemCaret === null ? from : Math.max(item.start, Math.min(item.end, moveCaret(text, from, dir, { unit, locale, index })));
+    if (extend) setAnchor((a) => a ?? from);
+    else setAnchor(null);
+    setCaret(to);
+    selection.clear();
+    if (extend) announce(`Selected ${quote(index.slice(Math.min(anchor ?? from, to), Math.max(anchor ?? from, to)))}`);
+  };
+
+  useAnnotatorHotkeys(
+    surfaceRef,
+    keymap,
+    {
+      undo: () => (readOnly ? false : (undo(), announce('Undone'))),
+      redo: () => (readOnly ? false : (redo(), announce('Redone'))),
+      acceptSuggestion: () => (focusedSuggestion ? decide(focusedSuggestion, 'accepted') : false),
+      rejectSuggestion: () => (focusedSuggestion ? decide(focusedSuggestion, 'rejected') : false),
+      nextSuggestion: () => focusSuggestion(1),
+      prevSuggestion: () => focusSuggestion(-1),
+      caretUp: () => goTo(current - 1),
+      caretDown: () => goTo(current + 1),
+      caretHome: () => goTo(0),
+      caretEnd: () => goTo(items.length - 1),
+      caretLeft: () => moveCaretBy(-1, 'grapheme', false),
+      caretRight: () => moveCaretBy(1, 'grapheme', false),
+      caretWordLeft: () => moveCaretBy(-1, 'word', false),
+      caretWordRight: () => moveCaretBy(1, 'word', false),
+      extendLeft: () => moveCaretBy(-1, 'grapheme', true),
+      extendRight: () => moveCaretBy(1, 'grapheme', true),
+      extendWordLeft: () => moveCaretBy(-1, 'word', true),
+      extendWordRight: () => moveCaretBy(1, 'word', true),
+      labelSelection: () => {
+        if (range) return labelRange(range.start, range.end);
+        if (readOnly) return false;
+        setPicker({ kind: 'tag' });
+      },
+      openLabelPicker: () => (readOnly ? false : setPicker(range ? { kind: 'span', ...range } : { kind: 'tag' })),
+      delete: () => {
+        if (readOnly) return false;
+        if (selectedSlot) {
+          apply({ removed: [selectedSlot.id] });
+          selection.clear();
+          return announce(`Slot ${labelName(selectedSlot.label)} deleted`);
+        }
+        const tags = item ? tagsOn(annotations, item.target) : [];
+        const lastTag = tags[tags.length - 1];
+        if (!lastTag) return false;
+        apply({ removed: [lastTag.id] });
+        announce(`Removed intent ${labelName(lastTag.label)}`);
+      },
+      deselect: () => {
+        if (anchor === null && caret === null && !selection.selectedIds.length && !focusedSuggestion) return false;
+        setAnchor(null);
+        setCaret(null);
+        selection.clear();
+        setFocusedSuggestion(null);
+        announce('Selection cleared');
+      },
+    },
+    {
+      schema,
+      onLabelHotkey: (labelId) => {
+        if (isSlotLabel(labelId)) {
+          if (range) return labelRange(range.start, range.end, labelId);
+          setActiveLabel(labelId);
+          return announce(`Active slot label: ${labelName(labelId)}`);
+        }
+        toggle(labelId);
+      },
+    },
+  );
+
+  useLayoutEffect(() => {
+    listRef.current?.querySelector('[data-current="true"]')?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
+
+  const onMouseUp = (e: React.MouseEvent) => {
+    if (e.button !== 0) return;
+    const li = (e.target as Element).closest?.('[data-lk-item]');
+    const content = listRef.current;
+    if (!li || !content) return;
+    const i = Number(li.getAttribute('data-lk-item'));
+    if (i !== current) setCurrent(i);
+    const sel = window.getSelection();
+    const toCp = (node: Node, offset: number) => {
+      const u = domPointToUtf16(li, node, offset);
+      return u === null ? null : index.toCodePoint(Math.min(u, text.length));
+    };
+    if (sel && !sel.isCollapsed && sel.anchorNode && sel.focusNode && li.contains(sel.anchorNode) && li.contains(sel.focusNode)) {
+      const a = toCp(sel.anchorNode, sel.anchorOffset);
+      const b = toCp(sel.focusNode, sel.focusOffset);
+      sel.removeAllRanges();
+      if (a !== null && b !== null && !readOnly) labelRange(a, b);
+      return;
+    }
+    const p = caretFromPoint(e.clientX, e.clientY);
+    const at = p && li.contains(p.node) ? toCp(p.node, p.offset) : null;
+    setAnchor(null);
+    setCaret(at);
+    const frag = (e.target as Element).closest?.('.lk-text-frag');
+    const hit = frag ? cycleSpanAt(drawn, Number(frag.getAttribute('data-lk-cp')), focusedSuggestion ?? selection.selectedIds[0] ?? null) : null;
+    if (hit?.suggestion) {
+      setFocusedSuggestion(hit.id);
+      selection.clear();
+    } else if (hit) {
+      selection.select([hit.id]);
+      setFocusedSuggestion(null);
+      announce(`Slot ${hit.labelName}`);
+    } else selection.clear();
+  };
+
+  useImperativeHandle(props.ref, () => ({
+    undo,
+    redo,
+    canUndo: () => canUndo,
+    canRedo: () => canRedo,
+    select: (ids: string[]) => selection.select(ids),
+    focus: () => surfaceRef.current?.focus(),
+    getAnnotations: () => [...annotations],
+  }));
+
+  const closePicker = () => {
+    setPicker(null);
+    surfaceRef.current?.focus();
+  };
+  const tagSuggestionsOn = (it: Item) => live.filter((s): s is TagAnnotation => s.kind === 'tag' && isTagOn(s, it.target));
+
+  return (
+    <div className={['lk-root', 'lk-text', className].filter(Boolean).join(' ')}>
+      <LabelkitStyles />
+      <TextStyles />
+      <div
+        ref={surfaceRef}
+        className="lk-text-surface"
+        tabIndex={0}
+        role="application"
+        aria-roledescription={readOnly ? 'read-only intent tagger' : 'intent tagger'}
+        aria-label={ariaLabel}
+        aria-describedby={helpId}
+        onMouseUp={onMouseUp}
+      >
+        <ul ref={listRef} className="lk-intent-items">
+          {items.map((it, i) => {
+            const isCurrent = i === current;
+            const tags = tagsOn(annotations, it.target);
+            const inItem = drawn.filter((s) => s.start < it.end && s.end > it.start);
+            const lanes = inItem.reduce((m, s) => Math.max(m, s.lane + 1), 1);
+            return (
+              <li key={`${it.start}-${i}`} className="lk-intent-item" data-lk-item={i} data-current={String(isCurrent)}>
+                {it.speaker ? <span className="lk-intent-speaker">{it.speaker}</span> : null}
+                <div className="lk-text-para" dir="auto" style={{ lineHeight: `${24 + lanes * LANE_PX}px` }}>
+                  <TextFragments
+                    index={index}
+                    start={it.start}
+                    end={it.end}
+                    spans={inItem}
+                    lanes={lanes}
+                    caret={isCurrent && itemCaret !== null && !range ? itemCaret : -1}
+                    rangeStart={isCurrent && range ? range.start : -1}
+                    rangeEnd={isCurrent && range ? range.end : -1}
+                    selectedKey={selection.selectedIds.join(' ')}
+                    focusedSuggestion={focusedSuggestion ?? ''}
+                    handles={false}
+                    showLabels={true}
+                  />
+                </div>
+                <div className="lk-intent-tags" aria-label={`Intents of ${scope === 'document' ? 'the document' : `${scope} ${i + 1}`}`} role="group">
+                  {tags.map((t) => (
+                    <span key={t.id} className="lk-badge lk-intent-chip">
+                      <span className="lk-text-swatch" style={{ background: schema.byId.get(t.label)?.color }} aria-hidden="true" />
+                      {labelName(t.label)}
+                      {t.score !== undefined ? ` ${t.score.toFixed(2)}` : ''}
+                      {readOnly ? null : (
+                        <button type="button" className="lk-button" style={{ minHeight: 0, padding: '0 4px' }} aria-label={`Remove intent ${labelName(t.label)}`} onClick={() => apply({ removed: [t.id] })}>
+                          ×
+                        </button>
+                      )}
+                    </span>
+                  ))}
+                  {tagSuggestionsOn(it).map((s) => (
+                    <span key={s.id} className="lk-badge lk-badge--suggestion lk-intent-chip" data-suggested="" data-focused={s.id === focusedSuggestion || undefined} style={s.id === focusedSuggestion ? { outline: '2px dashed var(--lk-suggestion)' } : undefined}>
+                      {labelName(s.label)} {s.score === undefined ? '' : s.score.toFixed(2)}
+                      {readOnly ? null : (
+                        <>
+                          <button type="button" className="lk-button" style={{ minHeight: 0, padding: '0 4px' }} aria-label={`Accept suggested intent ${labelName(s.label)}`} onClick={() => decide(s.id, 'accepted')}>✓</button>
+                          <button type="button" className="lk-button" style={{ minHeight: 0, padding: '0 4px' }} aria-label={`Reject suggested intent ${labelName(s.label)}`} onClick={() => decide(s.id, 'rejected')}>✗</button>
+                        </>
+                      )}
+                    </span>
+                  ))}
+                  {!tags.length && !tagSuggestionsOn(it).length ? <span className="lk-text-status">No intent</span> : null}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      {picker ? (
+        <div className="lk-text-picker">
+          <p className="lk-text-status">
+            {picker.kind === 'tag' ? `Intent for ${scope === 'document' ? 'the document' : `${scope} ${current + 1}`}` : <>Slot for {quote(index.slice(picker.start, picker.end))}</>} — Enter picks, Escape cancels
+          </p>
+          <LabelPicker
+            schema={schema}
+            kind={picker.kind}
+            autoFocus
+            aria-label={picker.kind === 'tag' ? 'Intent' : `Slot for ${quote(index.slice(picker.start, picker.end))}`}
+            placeholder={picker.kind === 'tag' ? 'Search intents…' : 'Search slots…'}
+            onCommit={(labelId) => {
+              if (picker.kind === 'tag') toggle(labelId);
+              else {
+                setActiveLabel(labelId);
+                createSlot(picker.start, picker.end, labelId);
+              }
+              closePicker();
+            }}
+            onCancel={closePicker}
+          />
+        </div>
+      ) : null}
+      {!readOnly ? (
+        <div className="lk-toolbar">
+          <button type="button" className="lk-button" onClick={() => setPicker({ kind: 'tag' })}>Add intent <kbd className="lk-kbd">/</kbd></button>
+          <button type="button" className="lk-button" disabled={!canUndo} onClick={() => undo()}>Undo</button>
+          <button type="button" className="lk-button" disabled={!canRedo} onClick={() => redo()}>Redo</button>
+        </div>
+      ) : null}
+      <p className="lk-text-status" id={helpId}>
+        ArrowUp/ArrowDown move between {scope === 'document' ? 'nothing (one document)' : `${scope}s`}; / or Enter adds an intent, an intent’s key toggles it; ArrowLeft/Right and Shift select words for a slot, then a slot key or Enter. N walks suggestions, Enter accepts, Shift+Delete rejects.
+      </p>
+      {liveRegion}
+    </div>
+  );
+}

@@ -1,0 +1,254 @@
+// Real browser events drive updates here (no act()); assertions wait with vi.waitFor where needed.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { createRoot, type Root } from 'react-dom/client';
+import { createRef } from 'react';
+import { flushSync } from 'react-dom';
+import { defineSchema, type Annotation, type SpanAnnotation } from '@labelkit/core';
+import type { AnnotatorHandle } from '@labelkit/react';
+import { SpanAnnotator, type SpanAnnotatorProps } from './SpanAnnotator.js';
+
+const schema = defineSchema({
+  labels: [
+    { id: 'loc', name: 'Location', color: '#1f77b4', hotkey: '1', kinds: ['span'] },
+    { id: 'org', name: 'Organisation', color: '#d62728', hotkey: '2', kinds: ['span'], attributes: [{ id: 'kb', name: 'Knowledge-base id', type: 'text' }] },
+  ],
+});
+
+let root: Root | null = null;
+let host: HTMLDivElement | null = null;
+afterEach(() => {
+  root?.unmount();
+  host?.remove();
+  root = null;
+  host = null;
+});
+
+async function mount(props: Partial<SpanAnnotatorProps> & { text: string }) {
+  host = document.createElement('div');
+  host.style.width = '700px';
+  document.body.append(host);
+  root = createRoot(host);
+  const onChange = vi.fn<(next: Annotation[]) => void>();
+  const onSelectionChange = vi.fn<(ids: string[]) => void>();
+  const ref = createRef<AnnotatorHandle>();
+  flushSync(() => root!.render(<SpanAnnotator schema={schema} onChange={onChange} onSelectionChange={onSelectionChange} ref={ref} {...props} />));
+  const surface = host.querySelector<HTMLElement>('[role="application"]')!;
+  return { onChange, onSelectionChange, ref, surface };
+}
+
+/** The element and the viewport rect of code-point range [from, to) of a rendered fragment's text. */
+function charRect(containing: string, fromU16: number, toU16: number) {
+  const frag = [...host!.querySelectorAll<HTMLElement>('.lk-text-frag')].find((f) => f.textContent?.includes(containing))!;
+  const node = frag.firstChild!;
+  const offset = frag.textContent!.indexOf(containing);
+  const r = document.createRange();
+  r.setStart(node, offset + fromU16);
+  r.setEnd(node, offset + toU16);
+  return { frag, rect: r.getBoundingClientRect(), fragRect: frag.getBoundingClientRect() };
+}
+
+/** A real mouse drag (Playwright mouse down / move / up) from just inside the left of `from` to just inside the right of `to`. */
+async function drag(from: ReturnType<typeof charRect>, toEl: ReturnType<typeof charRect>) {
+  await userEvent.dragAndDrop(from.frag, toEl.frag, {
+    sourcePosition: { x: from.rect.left - from.fragRect.left + 1, y: from.rect.top - from.fragRect.top + from.rect.height / 2 },
+    targetPosition: { x: toEl.rect.right - toEl.fragRect.left - 1, y: toEl.rect.top - toEl.fragRect.top + toEl.rect.height / 2 },
+  });
+}
+
+function lastAdded(onChange: ReturnType<typeof vi.fn>): SpanAnnotation {
+  const next = onChange.mock.lastCall?.[0] as Annotation[];
+  return next[next.length - 1] as SpanAnnotation;
+}
+
+describe('SpanAnnotator: offsets that reach onChange', () => {
+  it('mouse drag over "firetrucks" after a skin-toned ZWJ emoji gives {19, 29}', async () => {
+    const { onChange } = await mount({ text: '👨🏻‍🚒 firemen drive firetrucks', activeLabel: 'loc' });
+    const w = charRect('firetrucks', 0, 10);
+    await drag({ ...w, rect: charRect('firetrucks', 0, 1).rect }, { ...w, rect: charRect('firetrucks', 9, 10).rect });
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+    expect(lastAdded(onChange)).toMatchObject({ kind: 'span', label: 'loc', start: 19, end: 29, text: 'firetrucks' });
+  });
+
+  it('mouse drag over "Tokyo" after a flag gives {3, 8}', async () => {
+    const { onChange } = await mount({ text: '🇯🇵 Tokyo', activeLabel: 'loc' });
+    await drag(charRect('Tokyo', 0, 1), charRect('Tokyo', 4, 5));
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+    expect(lastAdded(onChange)).toMatchObject({ start: 3, end: 8, text: 'Tokyo' });
+  });
+
+  it('mouse drag across the CRLF line break to the end of "Berlin" gives {3, 9} (whitespace trimmed)', async () => {
+    const { onChange } = await mount({ text: 'a\r\nBerlin', activeLabel: 'loc' });
+    // Drag between the two paragraphs (the blocks): from just right of "a" to the end of "Berlin".
+    // The selection then starts at offset 1 and covers "\r\nBerlin".
+    const a = charRect('a', 0, 1);
+    const n = charRect('Berlin', 5, 6);
+    const paraA = a.frag.parentElement!;
+    const paraB = n.frag.parentElement!;
+    const ra = paraA.getBoundingClientRect();
+    const rb = paraB.getBoundingClientRect();
+    await userEvent.dragAndDrop(paraA, paraB, {
+      sourcePosition: { x: a.rect.right - ra.left + 1, y: a.rect.top - ra.top + a.rect.height / 2 },
+      targetPosition: { x: n.rect.right - rb.left - 1, y: n.rect.top - rb.top + n.rect.height / 2 },
+    });
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+    expect(lastAdded(onChange)).toMatchObject({ start: 3, end: 9, text: 'Berlin' });
+  });
+
+  it('keyboard alone: End, Ctrl+Shift+ArrowLeft, Enter labels "firetrucks" as {19, 29}', async () => {
+    const { onChange, surface } = await mount({ text: '👨🏻‍🚒 firemen drive firetrucks', activeLabel: 'loc' });
+    surface.focus();
+    await userEvent.keyboard('{End}{Control>}{Shift>}{ArrowLeft}{/Shift}{/Control}{Enter}');
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+    expect(lastAdded(onChange)).toMatchObject({ start: 19, end: 29, text: 'firetrucks' });
+  });
+
+  it('keyboard alone: two ArrowRights step over the flag and the space, then a word is labelled by its hotkey', async () => {
+    const { onChange, surface } = await mount({ text: '🇯🇵 Tokyo' });
+    surface.focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{Control>}{Shift>}{ArrowRight}{/Shift}{/Control}2');
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+    expect(lastAdded(onChange)).toMatchObject({ label: 'org', start: 3, end: 8, text: 'Tokyo' });
+  });
+
+  it('keyboard alone: ArrowDown crosses the CRLF line, Shift+ArrowRight ×6 selects "Berlin" {3, 9}', async () => {
+    const { onChange, surface } = await mount({ text: 'a\r\nBerlin', activeLabel: 'loc' });
+    surface.focus();
+    await userEvent.keyboard('{ArrowDown}{Shift>}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{/Shift}{Enter}');
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+    expect(lastAdded(onChange)).toMatchObject({ start: 3, end: 9, text: 'Berlin' });
+  });
+});
+
+describe('SpanAnnotator: rendering and editing', () => {
+  it('renders the source exactly: CRLF, tabs, RTL paragraphs with dir="auto"', async () => {
+    const text = 'Hello\tworld\r\nمرحبا بالعالم\n👩‍👩‍👧 é';
+    await mount({ text });
+    const paras = [...host!.querySelectorAll<HTMLElement>('.lk-text-para')];
+    expect(paras.map((p) => p.textContent).join('')).toBe(text);
+    expect(paras.every((p) => p.getAttribute('dir') === 'auto')).toBe(true);
+    expect(getComputedStyle(paras[0]!).whiteSpace).toBe('pre-wrap');
+    expect(getComputedStyle(paras[1]!).direction).toBe('rtl');
+  });
+
+  it('moves the caret visually in a right-to-left paragraph: ArrowLeft goes forward in Arabic', async () => {
+    const text = 'قال أحمد إن القاهرة جميلة';
+    const { onChange, surface } = await mount({ text, activeLabel: 'loc' });
+    surface.focus();
+    // From the start (the right edge), Ctrl+ArrowLeft ×4 then Ctrl+Shift+ArrowRight selects back over the 4th word.
+    await userEvent.keyboard('{Control>}{ArrowLeft}{ArrowLeft}{ArrowLeft}{ArrowLeft}{Shift>}{ArrowRight}{/Shift}{/Control}{Enter}');
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+    expect(lastAdded(onChange)).toMatchObject({ start: 12, end: 19, text: 'القاهرة' });
+  });
+
+  it('reaches the span under another by clicking again, and by Tab', async () => {
+    const text = 'The Bank of England raised rates.';
+    const value: Annotation[] = [
+      { id: 'outer', kind: 'span', label: 'org', start: 4, end: 19, text: 'Bank of England' },
+      { id: 'inner', kind: 'span', label: 'loc', start: 12, end: 19, text: 'England' },
+    ];
+    const { onSelectionChange, surface } = await mount({ text, defaultValue: value });
+    const england = [...host!.querySelectorAll<HTMLElement>('.lk-text-frag')].find((f) => f.textContent === 'England')!;
+    await userEvent.click(england);
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['inner']);
+    await userEvent.click(england);
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['outer']);
+    await userEvent.click(england);
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['inner']);
+    surface.focus();
+    await userEvent.keyboard('{Escape}{Home}{Tab}');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['outer']);
+    await userEvent.keyboard('{Tab}');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['inner']);
+  });
+
+  it('edits edges with Shift+arrows, deletes, undoes and redoes', async () => {
+    const text = 'Visit New York City today';
+    const { onChange, surface, ref } = await mount({ text, defaultValue: [{ id: 's', kind: 'span', label: 'loc', start: 6, end: 14, text: 'New York' }], selectedIds: ['s'] });
+    surface.focus();
+    // Shift+ArrowRight moves the end by one character; five of them reach "City".
+    await userEvent.keyboard('{Shift>}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{/Shift}');
+    expect(lastAdded(onChange)).toMatchObject({ start: 6, end: 19, text: 'New York City' });
+    await userEvent.keyboard('{Alt>}{Shift>}{ArrowRight}{/Shift}{/Alt}');
+    expect(lastAdded(onChange)).toMatchObject({ start: 7, end: 19 });
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(lastAdded(onChange)).toMatchObject({ start: 6, end: 19 });
+    await userEvent.keyboard('{Delete}');
+    expect(onChange.mock.lastCall?.[0]).toEqual([]);
+    flushSync(() => ref.current!.undo());
+    expect(lastAdded(onChange)).toMatchObject({ id: 's' });
+  });
+
+  it('drags the end handle of the selected span with the mouse', async () => {
+    const text = 'Visit New York City today';
+    const { onChange } = await mount({ text, defaultValue: [{ id: 's', kind: 'span', label: 'loc', start: 6, end: 9, text: 'New' }], selectedIds: ['s'] });
+    const handle = host!.querySelector<HTMLElement>('.lk-text-handle[data-edge="end"]')!;
+    const city = charRect('City', 3, 4);
+    await userEvent.dragAndDrop(handle, city.frag, { targetPosition: { x: city.rect.right - city.fragRect.left - 1, y: city.rect.height / 2 } });
+    await vi.waitFor(() => expect(lastAdded(onChange)).toMatchObject({ start: 6, end: 19, text: 'New York City' }));
+  });
+
+  it('keeps 8 nested spans legible: 8 distinct underline lanes on the innermost text', async () => {
+    const text = 'abcdefghijklmnopqrstuvwxyz';
+    const value: Annotation[] = Array.from({ length: 8 }, (_, i) => ({ id: `n${i}`, kind: 'span', label: i % 2 ? 'loc' : 'org', start: i, end: 26 - i, text: text.slice(i, 26 - i) }));
+    await mount({ text, defaultValue: value });
+    const inner = [...host!.querySelectorAll<HTMLElement>('.lk-text-frag')].find((f) => f.textContent === 'hijklmnopqrs')!;
+    // Underline layers only: the text tint is the one layer at the top-left corner.
+    const positions = inner.style.backgroundPosition.split(',').map((p) => p.trim()).filter((p) => !/^0(px)? 0(px)?$/.test(p));
+    expect(new Set(positions).size).toBe(8);
+  });
+
+  it('walks, accepts and rejects suggestions from the keyboard', async () => {
+    const text = 'Angela Merkel met Emmanuel Macron in Paris.';
+    const onDecision = vi.fn();
+    const suggestions: Annotation[] = [
+      { id: 'g1', kind: 'span', label: 'loc', start: 37, end: 42, text: 'Paris', score: 0.91, source: 'model' },
+      { id: 'g2', kind: 'span', label: 'org', start: 0, end: 13, text: 'Angela Merkel', score: 0.42, source: 'model' },
+    ];
+    const { onChange, surface } = await mount({ text, suggestions, onSuggestionDecision: onDecision });
+    expect(host!.querySelector('[data-lk-end="0.91"]')).not.toBeNull();
+    surface.focus();
+    await userEvent.keyboard('n'); // first in reading order: Angela Merkel
+    await userEvent.keyboard('{Shift>}{Delete}{/Shift}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g2', decision: 'rejected' });
+    await userEvent.keyboard('{Enter}'); // focus moved on to Paris
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g1', decision: 'accepted' });
+    expect(lastAdded(onChange)).toMatchObject({ id: 'g1', start: 37, end: 42, source: 'model', score: 0.91 });
+  });
+
+  it('accepts all suggestions at or above the threshold with Mod+Shift+Enter', async () => {
+    const text = 'Angela Merkel met Emmanuel Macron in Paris.';
+    const suggestions: Annotation[] = [
+      { id: 'g1', kind: 'span', label: 'loc', start: 37, end: 42, text: 'Paris', score: 0.91 },
+      { id: 'g2', kind: 'span', label: 'org', start: 0, end: 13, text: 'Angela Merkel', score: 0.42 },
+      { id: 'g3', kind: 'span', label: 'org', start: 18, end: 33, text: 'Emmanuel Macron', score: 0.8 },
+    ];
+    const { onChange, surface } = await mount({ text, suggestions, suggestionThreshold: 0.75 });
+    surface.focus();
+    await userEvent.keyboard('{Control>}{Shift>}{Enter}{/Shift}{/Control}');
+    expect((onChange.mock.lastCall?.[0] as Annotation[]).map((a) => a.id).sort()).toEqual(['g1', 'g3']);
+  });
+
+  it('readOnly: no edits from mouse or keyboard', async () => {
+    const { onChange, surface } = await mount({ text: '🇯🇵 Tokyo', activeLabel: 'loc', readOnly: true });
+    surface.focus();
+    await userEvent.keyboard('{End}{Control>}{Shift>}{ArrowLeft}{/Shift}{/Control}{Enter}');
+    await drag(charRect('Tokyo', 0, 1), charRect('Tokyo', 4, 5));
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('renders only the visible part of a long document and scrolls to its end', async () => {
+    const para = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit 😀 東京 مرحبا. '.repeat(8);
+    const text = Array.from({ length: 3000 }, (_, i) => `${i}: ${para}`).join('\n');
+    await mount({ text, height: 400 });
+    const count = host!.querySelectorAll('.lk-text-para').length;
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(60);
+    const scroller = host!.querySelector<HTMLElement>('.lk-text-scroll')!;
+    for (let k = 0; k < 6; k++) {
+      scroller.scrollTop = scroller.scrollHeight;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    await vi.waitFor(() => expect(host!.querySelector('.lk-text-para:last-child')?.textContent?.startsWith('2999: ')).toBe(true));
+  });
+});

@@ -1,0 +1,658 @@
+import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { OffsetIndex, type Annotation, type SpanAnnotation } from '@labelkit/core';
+import {
+  AttributeEditor,
+  LabelkitStyles,
+  LabelPicker,
+  useAnnotations,
+  useAnnotatorHotkeys,
+  useAnnouncer,
+  useControllableState,
+  useMergedKeymap,
+  useSelection,
+  type AnnotatorHandle,
+  type AnnotatorProps,
+} from '@labelkit/react';
+import { chunkAt, chunkText } from './text-chunks.js';
+import { bucketSpans, cycleSpanAt, updateBuckets } from './span-lanes.js';
+import { snapSelection, type SnapMode } from './snap-selection.js';
+import { moveCaret } from './caret.js';
+import { HeightIndex } from './height-index.js';
+import { TEXT_KEYMAP } from './text-keymap.js';
+import { TextFragments, type DrawnSpan } from './TextFragments.js';
+import { TextStyles, LANE_PX } from './text-styles.js';
+import { caretFromPoint, domPointToUtf16 } from './dom-offsets.js';
+import { isDrawable, layoutVisible, makeSpan, quote, readingOrder, resizeSpan, spansOf } from './span-model.js';
+import { acceptedAnnotation, orderSuggestions, stepSuggestion, suggestionsAbove } from './suggestion-queue.js';
+
+
+/** Stable stand-in for an absent `suggestions` prop, so memoised layout is not recomputed every render. */
+const NO_SUGGESTIONS: readonly Annotation[] = [];
+/** Props of {@link SpanAnnotator}: the common annotator props plus the text and how to select in it. */
+export interface SpanAnnotatorProps extends AnnotatorProps {
+  /** The source text, rendered exactly (whitespace, tabs, CRLF, bidi). Span offsets are code points in it. */
+  text: string;
+  /** How selections snap: `'character'` (default, grapheme-safe) or `'word'` (whole words). Whitespace is always trimmed. */
+  snap?: SnapMode;
+  /** BCP 47 locale of the text for word rules (e.g. `'ja'` for Japanese word snapping). */
+  locale?: string;
+  /** `'review'` shows label names at span ends and turns off the drag handles: a read-through look. */
+  appearance?: 'edit' | 'review';
+  /** Largest height of the scrolling text area (CSS length or pixels; default 480). Long texts are virtualised inside it. */
+  height?: number | string;
+  /** Score at or above which "accept all" (Mod+Shift+Enter) accepts a suggestion (default 0.5). */
+  suggestionThreshold?: number;
+  /** Imperative handle: undo/redo, select, focus, current annotations. */
+  ref?: Ref<AnnotatorHandle>;
+}
+
+type Picker = { mode: 'create'; start: number; end: number } | { mode: 'relabel'; id: string } | { mode: 'active' };
+
+const EMPTY_SPANS: readonly DrawnSpan[] = [];
+
+/**
+ * Named-entity span labelling over plain text. Select with the mouse (across lines too) or with the
+ * keyboard alone (arrows move a caret by character, Mod/Alt+arrows by word, Shift extends; Enter or a
+ * label hotkey labels the selection). Spans are code points, half-open, over the exact source text.
+ * Overlapping and nested spans are stacked underlines in label colours; click again at the same
+ * place (or Tab) to reach the span under another. Edges move by dragging the handles of the selected
+ * span or with Shift+arrows (end) and Alt+Shift+arrows (start). Suggestions are dashed with their
+ * score; N / Shift+N walk them, Enter accepts, Shift+Delete rejects, Mod+Shift+Enter accepts all at or
+ * above `suggestionThreshold`. Only the visible paragraphs are rendered, so book-length texts stay fast.
+ */
+export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
+  const { text, schema, snap = 'character', locale, readOnly = false, appearance = 'edit', height = 480, suggestionThreshold = 0.5, className } = props;
+  const ariaLabel = props['aria-label'] ?? 'Text to annotate';
+  const helpId = useId();
+  const index = useMemo(() => new OffsetIndex(text), [text]);
+  const chunks = useMemo(() => chunkText(text, {}, index), [text, index]);
+  const chunkStarts = useMemo(() => chunks.map((c) => c.start), [chunks]);
+
+  const { annotations, apply, batch, beginGesture, endGesture, undo, redo, canUndo, canRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations });
+  const [activeLabel, setActiveLabel] = useControllableState<string | undefined>({ value: props.activeLabel, defaultValue: undefined, onChange: props.onActiveLabelChange as ((id: string | undefined) => void) | undefined, name: 'SpanAnnotator activeLabel' });
+  const { announce, liveRegion } = useAnnouncer();
+  const keymap = useMergedKeymap(TEXT_KEYMAP, props.keymap);
+
+  const spanLabels = useMemo(() => schema.labels.filter((l) => l.selectable && l.kinds.includes('span')), [schema]);
+  const spans = useMemo(() => spansOf(annotations), [annotations]);
+  const [decided, setDecided] = useState<ReadonlySet<string>>(() => new Set());
+  const liveSuggestions = useMemo(() => spansOf(props.suggestions ?? NO_SUGGESTIONS).filter((s) => !decided.has(s.id)), [props.suggestions, decided]);
+  const orderedSuggestions = useMemo(() => orderSuggestions(liveSuggestions), [liveSuggestions]);
+  // Spans and suggestions together, bucketed per chunk; only the visible chunks get laid out below.
+  // Suggestions first, so a new span is an append and the buckets update incrementally.
+  const layoutSpans = useMemo(() => [...liveSuggestions, ...spans].filter((s) => isDrawable(s, index.length)), [spans, liveSuggestions, index]);
+  const suggestionSet = useMemo(() => new Set<SpanAnnotation>(liveSuggestions), [liveSuggestions]);
+  const bucketRef = useRef<{ spans: readonly SpanAnnotation[]; starts: readonly number[]; buckets: SpanAnnotation[][] } | null>(null);
+  const buckets = useMemo(() => {
+    const prev = bucketRef.current;
+    const next = prev && prev.starts === chunkStarts ? updateBuckets(prev.spans, prev.buckets, layoutSpans, chunkStarts) : bucketSpans(layoutSpans, chunkStarts);
+    bucketRef.current = { spans: layoutSpans, starts: chunkStarts, buckets: next };
+    return next;
+  }, [layoutSpans, chunkStarts]);
+  const drawCache = useRef(new WeakMap<SpanAnnotation, DrawnSpan>()).current;
+  const [caret, setCaret] = useState(0);
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
+  const [picker, setPicker] = useState<Picker | null>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const revealRef = useRef(false);
+
+  const selectedSpan = selection.selectedIds.length === 1 ? spans.find((s) => s.id === selection.selectedIds[0]) : undefined;
+  const range = anchor !== null && anchor !== caret ? { start: Math.min(anchor, caret), end: Math.max(anchor, caret) } : null;
+
+  // ---- virtualisation -------------------------------------------------------------------------
+  // Only the visible window of chunks is state: scrolling inside the window re-renders nothing.
+  const sizeRef = useRef({ height: typeof height === 'number' ? height : 480, width: 720 });
+  const heights = useMemo(
+    () => new HeightIndex(chunks.length, (i) => {
+      const c = chunks[i];
+      const len = c ? c.u16End - c.u16Start : 0;
+      const perLine = Math.max(10, Math.floor(sizeRef.current.width / 8.5));
+      return Math.max(1, Math.ceil(len / perLine)) * (24 + (buckets[i]?.length ? 2 : 1) * LANE_PX) + 2;
+    }),
+    // Re-estimated only when the chunks change; measurements then replace the estimates.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [chunks],
+  );
+  const heightsRef = useRef(heights);
+  heightsRef.current = heights;
+  const [win, setWin] = useState(() => heights.visibleRange(0, sizeRef.current.height, 4));
+  const first = Math.min(win.first, chunks.length - 1);
+  const last = Math.min(win.last, chunks.length - 1);
+  const topSpacerRef = useRef<HTMLDivElement>(null);
+  const bottomSpacerRef = useRef<HTMLDivElement>(null);
+  const visible = useMemo(() => layoutVisible(schema, buckets, first, last, suggestionSet, drawCache), [schema, buckets, first, last, suggestionSet, drawCache]);
+
+  const syncWindow = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const r = heightsRef.current.visibleRange(el.scrollTop, el.clientHeight || sizeRef.current.height, 4);
+    setWin((w) => (w.first === r.first && w.last === r.last ? w : r));
+  }, []);
+  /** Replaces estimates with the rendered chunks' real heights; fixes the spacers; moves the window if needed. */
+  const measure = useCallback(() => {
+    const content = contentRef.current;
+    if (!content) return;
+    const h = heightsRef.current;
+    let changed = false;
+    let lo = Infinity;
+    let hi = -1;
+    for (const el of content.children) {
+      const i = Number((el as HTMLElement).dataset.lkChunk);
+      if (!Number.isInteger(i)) continue;
+      lo = Math.min(lo, i);
+      hi = Math.max(hi, i);
+      if (h.set(i, (el as HTMLElement).offsetHeight)) changed = true;
+    }
+    if (!changed || hi < 0) return;
+    if (topSpacerRef.current) topSpacerRef.current.style.height = `${h.offsetOf(lo)}px`;
+    if (bottomSpacerRef.current) bottomSpacerRef.current.style.height = `${h.total - h.offsetOf(hi + 1)}px`;
+    syncWindow();
+  }, [syncWindow]);
+
+  useLayoutEffect(() => {
+    measure();
+  });
+  useLayoutEffect(() => {
+    syncWindow();
+  }, [chunks, syncWindow]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => {
+      sizeRef.current = { height: el.clientHeight, width: el.clientWidth };
+      measure();
+      syncWindow();
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [measure, syncWindow]);
+
+  // Keep the caret in view after keyboard moves.
+  useLayoutEffect(() => {
+    if (!revealRef.current) return;
+    const scroller = scrollRef.current;
+    const caretEl = contentRef.current?.querySelector('.lk-text-caret, [data-lk-selected], [data-lk-focused-suggestion]');
+    if (caretEl) {
+      revealRef.current = false;
+      caretEl.scrollIntoView({ block: 'nearest' });
+    } else if (scroller) {
+      const target = focusedSuggestion ? (liveSuggestions.find((s) => s.id === focusedSuggestion)?.start ?? caret) : selectedSpan ? selectedSpan.start : caret;
+      scroller.scrollTop = Math.max(0, heights.offsetOf(chunkAt(chunks, target)) - scroller.clientHeight / 3);
+      syncWindow();
+    }
+  });
+
+  // ---- actions --------------------------------------------------------------------------------
+  const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
+  const moveTo = (offset: number, extend: boolean) => {
+    if (extend) setAnchor((a) => a ?? caret);
+    else setAnchor(null);
+    // Moving the caret leaves span and suggestion focus: arrows then edit text selection, not a span.
+    if (selection.selectedIds.length) selection.clear();
+    setFocusedSuggestion(null);
+    setCaret(offset);
+    revealRef.current = true;
+    if (extend) {
+      const a = anchor ?? caret;
+      if (a !== offset) announce(`Selected ${quote(index.slice(Math.min(a, offset), Math.max(a, offset)))}`);
+    }
+  };
+  /**
+   * Arrow keys move visually, as in an editor: in a right-to-left paragraph (Arabic, Hebrew)
+   * ArrowLeft moves forward in the text. Returns the logical direction for a visual one.
+   */
+  const logical = (visual: -1 | 1, at: number): -1 | 1 => {
+    const el = contentRef.current?.querySelector(`[data-lk-chunk="${chunkAt(chunks, at)}"]`);
+    return el && getComputedStyle(el).direction === 'rtl' ? (-visual as -1 | 1) : visual;
+  };
+  const step = (visual: -1 | 1, unit: 'grapheme' | 'word', extend: boolean) => {
+    const dir = logical(visual, caret);
+    if (!extend && range && unit === 'grapheme') {
+      moveTo(dir < 0 ? range.start : range.end, false);
+      return;
+    }
+    if (!extend && selectedSpan) {
+      selection.clear();
+      moveTo(dir < 0 ? selectedSpan.start : selectedSpan.end, false);
+      return;
+    }
+    moveTo(moveCaret(text, caret, dir, { unit, locale, index }), extend);
+  };
+  const lineStep = (dir: -1 | 1, extend: boolean) => {
+    const ci = chunkAt(chunks, caret);
+    const target = chunks[Math.max(0, Math.min(chunks.length - 1, ci + dir))];
+    if (!target) return;
+    moveTo(dir > 0 && ci === chunks.length - 1 ? index.length : target.start, extend);
+  };
+  const createSpan = (start: number, end: number, labelId: string) => {
+    const s = makeSpan(schema, index, start, end, labelId);
+    apply({ added: [s] });
+    selection.select([s.id]);
+    setAnchor(null);
+    setCaret(end);
+    announce(`${labelName(labelId)} span created: ${quote(s.text)}, characters ${start} to ${end}`);
+  };
+  const labelRange = (start: number, end: number, labelId?: string) => {
+    if (readOnly) return announce('Read only');
+    const snapped = snapSelection(text, start, end, { snap, locale, index });
+    if (!snapped) return announce('Nothing to label: the selection is only whitespace');
+    if (labelId ?? activeLabel) createSpan(snapped.start, snapped.end, (labelId ?? activeLabel) as string);
+    else setPicker({ mode: 'create', ...snapped });
+  };
+  const relabel = (id: string, labelId: string) => {
+    const s = spans.find((x) => x.id === id);
+    if (!s || s.label === labelId) return;
+    apply({ updated: [{ ...s, label: labelId }] });
+    announce(`Relabelled ${quote(s.text)} as ${labelName(labelId)}`);
+  };
+  const removeSelected = () => {
+    const ids = selection.selectedIds.filter((id) => spans.some((s) => s.id === id));
+    if (!ids.length) return false;
+    if (readOnly) return announce('Read only');
+    apply({ removed: ids });
+    selection.clear();
+    announce(ids.length === 1 ? 'Span deleted' : `${ids.length} spans deleted`);
+  };
+  const moveEdge = (edge: 'start' | 'end', visual: -1 | 1) => {
+    if (!selectedSpan || range) return false;
+    const dir = logical(visual, selectedSpan[edge]);
+    if (readOnly) return announce('Read only');
+    const unit = snap === 'word' ? 'word' : 'grapheme';
+    const next = moveCaret(text, selectedSpan[edge], dir, { unit, locale, index });
+    const start = edge === 'start' ? next : selectedSpan.start;
+    const end = edge === 'end' ? next : selectedSpan.end;
+    if (start >= end) return announce('A span cannot be empty');
+    const updated = resizeSpan(selectedSpan, index, start, end);
+    apply({ updated: [updated] });
+    revealRef.current = true;
+    announce(`${labelName(updated.label)} span now ${quote(updated.text)}, characters ${start} to ${end}`);
+  };
+  const selectSpan = (s: SpanAnnotation, how: string) => {
+    selection.select([s.id]);
+    setFocusedSuggestion(null);
+    setAnchor(null);
+    setCaret(s.start);
+    revealRef.current = true;
+    announce(`${labelName(s.label)}: ${quote(s.text)}${how}`);
+  };
+  const walkSpans = (dir: -1 | 1) => {
+    // Sorted on demand: keeping 10,000 spans sorted on every edit would cost more than a Tab press.
+    const ordered = readingOrder(spans);
+    if (!ordered.length) return false;
+    const cur = selectedSpan ? ordered.findIndex((s) => s.id === selectedSpan.id) : -1;
+    let i: number;
+    if (cur === -1) {
+      if (dir > 0) i = ordered.findIndex((s) => s.start >= caret);
+      else {
+        i = -1;
+        ordered.forEach((s, k) => {
+          if (s.start < caret) i = k;
+        });
+      }
+    } else i = cur + dir;
+    const s = ordered[i];
+    if (!s) return false; // let Tab leave the annotator after the last span
+    selectSpan(s, `, span ${i + 1} of ${ordered.length}`);
+  };
+  const decide = (ids: readonly string[], decision: 'accepted' | 'rejected') => {
+    if (!ids.length) return false;
+    if (readOnly) return announce('Read only');
+    const chosen = liveSuggestions.filter((s) => ids.includes(s.id));
+    if (decision === 'accepted') {
+      const existing = new Set(annotations.map((a) => a.id));
+      const added = chosen.map((s) => {
+        const a = acceptedAnnotation(s, existing);
+        existing.add(a.id);
+        return { ...a, text: index.slice(a.start, a.end) };
+      });
+      batch(() => apply({ added }));
+    }
+    const nextFocus = chosen.length === 1 ? stepSuggestion(orderedSuggestions, chosen[0]?.id ?? null, 1) : null;
+    setDecided((prev) => new Set([...prev, ...chosen.map((s) => s.id)]));
+    for (const s of chosen) props.onSuggestionDecision?.({ id: s.id, decision });
+    setFocusedSuggestion(nextFocus !== null && !ids.includes(nextFocus) ? nextFocus : null);
+    announce(chosen.length === 1 ? `Suggestion ${decision}: ${labelName(chosen[0]?.label ?? '')} ${quote(chosen[0]?.text ?? '')}` : `${chosen.length} suggestions ${decision}`);
+  };
+  const focusSuggestion = (dir: -1 | 1) => {
+    const id = stepSuggestion(orderedSuggestions, focusedSuggestion, dir);
+    if (id === null) return announce('No suggestions');
+    const s = liveSuggestions.find((x) => x.id === id);
+    setFocusedSuggestion(id);
+    selection.clear();
+    revealRef.current = true;
+    if (s) {
+      const pos = orderedSuggestions.indexOf(s) + 1;
+      announce(`Suggestion ${pos} of ${orderedSuggestions.length}: ${labelName(s.label)} ${quote(s.text)}${s.score === undefined ? '' : `, score ${s.score.toFixed(2)}`}. Enter accepts, Shift+Delete rejects.`);
+    }
+  };
+
+  useAnnotatorHotkeys(
+    surfaceRef,
+    keymap,
+    {
+      undo: () => {
+        if (readOnly) return false;
+        undo();
+        announce('Undone');
+      },
+      redo: () => {
+        if (readOnly) return false;
+        redo();
+        announce('Redone');
+      },
+      acceptSuggestion: () => (focusedSuggestion ? decide([focusedSuggestion], 'accepted') : false),
+      rejectSuggestion: () => (focusedSuggestion ? decide([focusedSuggestion], 'rejected') : false),
+      acceptAllSuggestions: () => decide(suggestionsAbove(liveSuggestions, suggestionThreshold).map((s) => s.id), 'accepted'),
+      rejectAllSuggestions: () => decide(liveSuggestions.map((s) => s.id), 'rejected'),
+      nextSuggestion: () => focusSuggestion(1),
+      prevSuggestion: () => focusSuggestion(-1),
+      delete: () => removeSelected(),
+      deselect: () => {
+        if (!range && !selection.selectedIds.length && !focusedSuggestion) return false;
+        setAnchor(null);
+        selection.clear();
+        setFocusedSuggestion(null);
+        announce('Selection cleared');
+      },
+      nextAnnotation: () => walkSpans(1),
+      prevAnnotation: () => walkSpans(-1),
+      openLabelPicker: () => {
+        if (range && !readOnly) setPicker({ mode: 'create', ...range });
+        else if (selectedSpan && !readOnly) setPicker({ mode: 'relabel', id: selectedSpan.id });
+        else setPicker({ mode: 'active' });
+      },
+      labelSelection: () => {
+        if (range) return labelRange(range.start, range.end);
+        if (selectedSpan && !readOnly) return setPicker({ mode: 'relabel', id: selectedSpan.id });
+        return false;
+      },
+      spanStartLeft: () => moveEdge('start', -1),
+      spanStartRight: () => moveEdge('start', 1),
+      spanEndLeft: () => moveEdge('end', -1),
+      spanEndRight: () => moveEdge('end', 1),
+      caretLeft: () => step(-1, 'grapheme', false),
+      caretRight: () => step(1, 'grapheme', false),
+      caretWordLeft: () => step(-1, 'word', false),
+      caretWordRight: () => step(1, 'word', false),
+      extendLeft: () => step(-1, 'grapheme', true),
+      extendRight: () => step(1, 'grapheme', true),
+      extendWordLeft: () => step(-1, 'word', true),
+      extendWordRight: () => step(1, 'word', true),
+      caretUp: () => lineStep(-1, false),
+      caretDown: () => lineStep(1, false),
+      extendUp: () => lineStep(-1, true),
+      extendDown: () => lineStep(1, true),
+      caretHome: () => moveTo(chunks[chunkAt(chunks, caret)]?.start ?? 0, false),
+      caretEnd: () => {
+        const c = chunks[chunkAt(chunks, caret)];
+        if (!c) return;
+        const body = index.slice(c.start, c.end).replace(/\r?\n$|\r$/u, '');
+        moveTo(c.start + [...body].length, false);
+      },
+    },
+    {
+      schema,
+      kinds: ['span'],
+      onLabelHotkey: (labelId) => {
+        if (range) return labelRange(range.start, range.end, labelId);
+        if (selectedSpan && !readOnly) return relabel(selectedSpan.id, labelId);
+        setActiveLabel(labelId);
+        announce(`Active label: ${labelName(labelId)}`);
+      },
+    },
+  );
+
+  // ---- pointer --------------------------------------------------------------------------------
+  const pointToOffset = (node: Node, offset: number): number | null => {
+    const content = contentRef.current;
+    if (!content) return null;
+    const u = domPointToUtf16(content, node, offset);
+    return u === null ? null : index.toCodePoint(Math.min(u, text.length));
+  };
+  const dragRef = useRef<{ id: string; edge: 'start' | 'end' } | null>(null);
+  const onPointerDown = (e: React.PointerEvent) => {
+    const handle = (e.target as Element).closest?.('.lk-text-handle');
+    if (!handle || readOnly || appearance === 'review' || e.button !== 0) return;
+    e.preventDefault();
+    surfaceRef.current?.focus();
+    dragRef.current = { id: handle.getAttribute('data-lk-handle-for') ?? '', edge: handle.getAttribute('data-edge') === 'start' ? 'start' : 'end' };
+    beginGesture();
+  };
+  const spansRef = useRef(spans);
+  spansRef.current = spans;
+  useEffect(() => {
+    const move = (e: PointerEvent) => {
+      const drag = dragRef.current;
+      if (!drag) return;
+      const p = caretFromPoint(e.clientX, e.clientY);
+      const cp = p ? pointToOffset(p.node, p.offset) : null;
+      const s = spansRef.current.find((x) => x.id === drag.id);
+      if (cp === null || !s) return;
+      const snapped = drag.edge === 'start' ? snapSelection(text, cp, s.end, { snap, locale, index }) : snapSelection(text, s.start, cp, { snap, locale, index });
+      if (!snapped || (drag.edge === 'start' ? snapped.start >= s.end : snapped.end <= s.start)) return;
+      const start = drag.edge === 'start' ? snapped.start : s.start;
+      const end = drag.edge === 'end' ? snapped.end : s.end;
+      if (start !== s.start || end !== s.end) apply({ updated: [resizeSpan(s, index, start, end)] });
+    };
+    const up = () => {
+      const drag = dragRef.current;
+      if (!drag) return;
+      dragRef.current = null;
+      endGesture();
+      const s = spansRef.current.find((x) => x.id === drag.id);
+      if (s) announce(`${labelName(s.label)} span now ${quote(s.text)}, characters ${s.start} to ${s.end}`);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    return () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+  });
+  const onMouseUp = (e: React.MouseEvent) => {
+    if (e.button !== 0 || dragRef.current) return;
+    const sel = window.getSelection();
+    const content = contentRef.current;
+    if (!content) return;
+    if (sel && !sel.isCollapsed && sel.anchorNode && sel.focusNode && content.contains(sel.anchorNode) && content.contains(sel.focusNode)) {
+      const a = pointToOffset(sel.anchorNode, sel.anchorOffset);
+      const b = pointToOffset(sel.focusNode, sel.focusOffset);
+      sel.removeAllRanges();
+      if (a === null || b === null) return;
+      setCaret(Math.max(a, b));
+      setAnchor(null);
+      labelRange(a, b);
+      return;
+    }
+    const p = caretFromPoint(e.clientX, e.clientY);
+    const at = p && content.contains(p.node) ? pointToOffset(p.node, p.offset) : null;
+    const frag = (e.target as Element).closest?.('.lk-text-frag');
+    const cp = frag ? Number(frag.getAttribute('data-lk-cp')) : null;
+    setAnchor(null);
+    if (at !== null) setCaret(at);
+    if (cp === null) return;
+    const current = focusedSuggestion ?? selection.selectedIds[0] ?? null;
+    const here = visible.spans[chunkAt(chunks, cp) - first] ?? [];
+    const hit = cycleSpanAt(here, cp, current);
+    if (!hit) {
+      selection.clear();
+      setFocusedSuggestion(null);
+      return;
+    }
+    const under = here.filter((s) => s.start <= cp && cp < s.end).length;
+    if (hit.suggestion) {
+      selection.clear();
+      setFocusedSuggestion(hit.id);
+      const s = liveSuggestions.find((x) => x.id === hit.id);
+      announce(`Suggestion ${hit.labelName} ${quote(s?.text ?? '')}${hit.score === undefined ? '' : `, score ${hit.score.toFixed(2)}`}`);
+    } else {
+      const s = spans.find((x) => x.id === hit.id);
+      if (s) selectSpan(s, under > 1 ? `, ${under} spans here: click again for the next` : '');
+    }
+  };
+
+  useImperativeHandle(props.ref, () => ({
+    undo,
+    redo,
+    canUndo: () => canUndo,
+    canRedo: () => canRedo,
+    select: (ids: string[]) => selection.select(ids),
+    focus: () => surfaceRef.current?.focus(),
+    getAnnotations: () => [...annotations],
+  }));
+
+  // ---- render ---------------------------------------------------------------------------------
+  const selectedSet = new Set(selection.selectedIds);
+  const caretChunk = chunkAt(chunks, caret);
+  const rendered: React.JSX.Element[] = [];
+  for (let i = first; i <= last; i++) {
+    const c = chunks[i];
+    if (!c) continue;
+    const lanes = visible.lanes[i - first] ?? 1;
+    // Per-chunk props, so an edit or a selection change re-renders only the chunks it touches.
+    const chunkSpans = visible.spans[i - first] ?? EMPTY_SPANS;
+    rendered.push(
+      <div key={i} className="lk-text-para" dir="auto" data-lk-chunk={i} data-continued={String(c.continued)} style={{ lineHeight: `${24 + lanes * LANE_PX}px` }}>
+        <TextFragments
+          index={index}
+          start={c.start}
+          end={c.end}
+          spans={chunkSpans}
+          lanes={lanes}
+          caret={i === caretChunk && !selectedSpan && !focusedSuggestion ? caret : -1}
+          rangeStart={range && range.start < c.end && range.end > c.start ? Math.max(range.start, c.start) : -1}
+          rangeEnd={range && range.start < c.end && range.end > c.start ? Math.min(range.end, c.end) : -1}
+          selectedKey={chunkSpans.filter((s) => selectedSet.has(s.id)).map((s) => s.id).join(' ')}
+          focusedSuggestion={focusedSuggestion !== null && chunkSpans.some((s) => s.id === focusedSuggestion) ? focusedSuggestion : ''}
+          handles={!readOnly && appearance !== 'review'}
+          showLabels={appearance === 'review'}
+        />
+      </div>,
+    );
+  }
+  const pickerLabelValue = picker?.mode === 'relabel' ? spans.find((s) => s.id === picker.id)?.label : activeLabel;
+  const closePicker = () => {
+    setPicker(null);
+    surfaceRef.current?.focus();
+  };
+
+  return (
+    <div className={['lk-root', 'lk-text', className].filter(Boolean).join(' ')} data-review={appearance === 'review' ? '' : undefined}>
+      <LabelkitStyles />
+      <TextStyles />
+      <div className="lk-toolbar" role="toolbar" aria-label="Span labels">
+        {spanLabels.map((l) => (
+          <button key={l.id} type="button" className="lk-button" aria-pressed={activeLabel === l.id} disabled={readOnly} onClick={() => { setActiveLabel(l.id); announce(`Active label: ${l.name}`); }}>
+            <span className="lk-text-swatch" style={{ background: l.color }} aria-hidden="true" />
+            {l.name}
+            {l.hotkey ? <kbd className="lk-kbd">{l.hotkey}</kbd> : null}
+          </button>
+        ))}
+        <span className="lk-toolbar-separator" />
+        <button type="button" className="lk-button" disabled={readOnly || !canUndo} onClick={() => { undo(); announce('Undone'); }}>Undo</button>
+        <button type="button" className="lk-button" disabled={readOnly || !canRedo} onClick={() => { redo(); announce('Redone'); }}>Redo</button>
+        {liveSuggestions.length ? (
+          <>
+            <span className="lk-badge lk-badge--suggestion">{liveSuggestions.length} suggestions</span>
+            <button type="button" className="lk-button" disabled={readOnly} onClick={() => decide(suggestionsAbove(liveSuggestions, suggestionThreshold).map((s) => s.id), 'accepted')}>
+              Accept all ≥ {suggestionThreshold}
+            </button>
+          </>
+        ) : null}
+      </div>
+      <div
+        ref={(el) => {
+          surfaceRef.current = el;
+          scrollRef.current = el;
+        }}
+        className="lk-text-surface lk-text-scroll"
+        tabIndex={0}
+        role="application"
+        aria-roledescription={readOnly ? 'read-only span annotator' : 'span annotator'}
+        aria-label={ariaLabel}
+        aria-describedby={helpId}
+        style={{ maxHeight: height }}
+        onMouseUp={onMouseUp}
+        onPointerDown={onPointerDown}
+        onScroll={syncWindow}
+      >
+        <div ref={topSpacerRef} style={{ height: heights.offsetOf(first) }} aria-hidden="true" />
+        <div ref={contentRef} lang={locale}>
+          {rendered}
+        </div>
+        <div ref={bottomSpacerRef} style={{ height: heights.total - heights.offsetOf(last + 1) }} aria-hidden="true" />
+      </div>
+      {picker ? (
+        <div className="lk-text-picker">
+          <p className="lk-text-status">
+            {picker.mode === 'create' ? <>Label for {quote(index.slice(picker.start, picker.end))}</> : picker.mode === 'relabel' ? 'New label for the selected span' : 'Active label'} — Enter picks, Escape cancels
+          </p>
+          <LabelPicker
+            schema={schema}
+            kind="span"
+            {...(pickerLabelValue === undefined ? {} : { defaultValue: pickerLabelValue })}
+            autoFocus
+            aria-label={picker.mode === 'create' ? `Label for ${quote(index.slice(picker.start, picker.end))}` : picker.mode === 'relabel' ? 'New label' : 'Active label'}
+            onCommit={(labelId) => {
+              if (picker.mode === 'create') {
+                setActiveLabel(labelId);
+                createSpan(picker.start, picker.end, labelId);
+              } else if (picker.mode === 'relabel') relabel(picker.id, labelId);
+              else {
+                setActiveLabel(labelId);
+                announce(`Active label: ${labelName(labelId)}`);
+              }
+              closePicker();
+            }}
+            onCancel={closePicker}
+          />
+        </div>
+      ) : null}
+      {selectedSpan ? <SpanDetails span={selectedSpan} schema={schema} readOnly={readOnly} onRelabel={() => setPicker({ mode: 'relabel', id: selectedSpan.id })} onDelete={() => removeSelected()} onAttributes={(attributes) => apply({ updated: [{ ...selectedSpan, attributes }] })} /> : null}
+      <p className="lk-text-status" id={helpId}>
+        {readOnly
+          ? 'Read only. Tab and Shift+Tab walk the spans; click a span to select it, click again for the one under it.'
+          : 'Select text with the mouse, or move with the arrow keys and extend with Shift; Enter or a label key labels it. Tab walks spans, Shift+arrows move the end of the selected span, Alt+Shift+arrows its start, Delete removes it, Mod+Z undoes. N walks suggestions.'}
+      </p>
+      {liveRegion}
+    </div>
+  );
+}
+
+interface SpanDetailsProps {
+  span: SpanAnnotation;
+  schema: AnnotatorProps['schema'];
+  readOnly: boolean;
+  onRelabel(): void;
+  onDelete(): void;
+  onAttributes(values: NonNullable<SpanAnnotation['attributes']>): void;
+}
+
+/** The selected span: label, text, offsets, relabel/delete buttons and its attribute form. */
+function SpanDetails({ span, schema, readOnly, onRelabel, onDelete, onAttributes }: SpanDetailsProps): React.JSX.Element {
+  const label = schema.byId.get(span.label);
+  return (
+    <section className="lk-panel lk-text-details" aria-label="Selected span">
+      <h3>
+        <span className="lk-text-swatch" style={{ background: label?.color ?? '#6e7781' }} aria-hidden="true" />
+        {label?.name ?? span.label} <span className="lk-text-quote">{quote(span.text, 120)}</span>
+      </h3>
+      <p className="lk-text-status">
+        Characters {span.start}–{span.end}
+        {span.source === 'model' && span.score !== undefined ? ` · model score ${span.score.toFixed(2)}` : ''}
+      </p>
+      {readOnly ? null : (
+        <div className="lk-toolbar">
+          <button type="button" className="lk-button" onClick={onRelabel}>Relabel</button>
+          <button type="button" className="lk-button lk-button--danger" onClick={onDelete}>Delete</button>
+        </div>
+      )}
+      {label?.attributes?.length ? <AttributeEditor key={span.id} label={label} value={span.attributes ?? {}} readOnly={readOnly} onChange={(next) => onAttributes(next)} /> : null}
+    </section>
+  );
+}
