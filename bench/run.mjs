@@ -2,12 +2,13 @@
 // `pnpm bench [name ...]`: runs each benchmark page (bench/<name>/index.html) in headless Chromium, where
 // labelkit and the peer named by the issue are measured side by side on the same data in one run, and
 // writes docs/benchmarks.json and docs/benchmarks.md with the machine and the date.
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, statSync, createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { createServer as createHttpServer } from 'node:http';
+import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { labelkitAliases } from '../scripts/aliases.mjs';
@@ -23,18 +24,42 @@ for (const n of names) if (!available.includes(n)) throw new Error(`no benchmark
 const executablePath = findChromium();
 if (!executablePath) throw new Error('pnpm bench needs Chromium (apt-get install -y chromium, or set CHROMIUM_PATH)');
 
-const server = await createServer({
+// Production build (React without its development checks, as users ship it), then a static server that
+// serves the build and, for media the pages reference (e.g. /stories/assets/...), the repository itself.
+const outDir = path.join(root, 'node_modules', '.cache', 'labelkit-bench');
+await build({
   root,
   configFile: false,
   logLevel: 'warn',
+  mode: 'production',
   plugins: [react()],
   resolve: { alias: labelkitAliases(root) },
-  server: { port: 0, host: '127.0.0.1' },
-  optimizeDeps: { entries: names.map((n) => `bench/${n}/index.html`) },
+  publicDir: false,
+  build: {
+    outDir,
+    emptyOutDir: true,
+    minify: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 100_000,
+    rollupOptions: { input: Object.fromEntries(names.map((n) => [n, path.join(root, 'bench', n, 'index.html')])) },
+  },
 });
-await server.listen();
-const address = server.httpServer.address();
-const base = `http://127.0.0.1:${address.port}`;
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.jpg': 'image/jpeg', '.png': 'image/png', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.svg': 'image/svg+xml' };
+const server = createHttpServer((req, res) => {
+  const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  for (const base of [outDir, root]) {
+    const file = path.join(base, urlPath);
+    if (!file.startsWith(base)) break;
+    if (existsSync(file) && statSync(file).isFile()) {
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+      return;
+    }
+  }
+  res.writeHead(404).end('not found');
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath,
   headless: true,
@@ -63,7 +88,7 @@ try {
   }
 } finally {
   await browser.close();
-  await server.close();
+  server.close();
 }
 
 function fmt(v) {
@@ -79,7 +104,7 @@ const machine = {
   os: `${os.type()} ${os.release()}`,
   node: process.version,
   chromium: chromiumVersion,
-  rendering: 'headless Chromium, SwiftShader (software), 1280x800',
+  rendering: 'headless Chromium, SwiftShader (software), 1280x800, production build',
 };
 let peers = {};
 try {

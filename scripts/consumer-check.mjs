@@ -60,7 +60,6 @@ writeFileSync(
         react: devVersion('react'),
         'react-dom': devVersion('react-dom'),
         konva: devVersion('konva'),
-        'react-konva': devVersion('react-konva'),
         'wavesurfer.js': devVersion('wavesurfer.js'),
       },
       devDependencies: {
@@ -103,11 +102,11 @@ writeFileSync(path.join(app, 'vite.config.ts'), `import { defineConfig } from 'v
 writeFileSync(path.join(app, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>labelkit consumer</title></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n`);
 writeFileSync(path.join(app, 'src', 'main.tsx'), readFileSync(path.join(root, 'scripts', 'consumer-app.tsx'), 'utf8'));
 
-run('pnpm', ['install', '--no-frozen-lockfile', '--ignore-workspace'], app);
+run('pnpm', ['install', '--no-frozen-lockfile'], app);
 // Peers must stay peers: no labelkit package may ship its own copy of react, konva or wavesurfer.js.
 for (const name of Object.keys(overrides)) {
   const nested = path.join(app, 'node_modules', ...name.split('/'), 'node_modules');
-  for (const peer of ['react', 'react-dom', 'konva', 'react-konva', 'wavesurfer.js']) {
+  for (const peer of ['react', 'react-dom', 'konva', 'wavesurfer.js']) {
     if (existsSync(path.join(nested, peer))) fail(`${name} installs its own copy of ${peer} (should be a peer dependency)`);
   }
 }

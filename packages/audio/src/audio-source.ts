@@ -52,6 +52,8 @@ export function useAudioSource(src: string | undefined, peaks: ReadonlyArray<Flo
     const abort = new AbortController();
     setState(LOADING);
     (async () => {
+      // The one request allowed: the media URL the host passed as `src`.
+      // eslint-disable-next-line no-restricted-globals
       const res = await fetch(src, { signal: abort.signal });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const data = await res.arrayBuffer();
