@@ -9,14 +9,15 @@ import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
-const browser = {
+// A fresh object per project: Vitest names the instances in place, so sharing one would clash.
+const browser = () => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: chromiumLaunchOptions() }),
   instances: [{ browser: 'chromium' as const }],
   viewport: { width: 1024, height: 768 },
   screenshotFailures: false,
-};
+});
 
 /**
  * Three layers (ARCHITECTURE.md "Tests"), all run by `pnpm test`:
@@ -53,7 +54,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
-          browser,
+          browser: browser(),
         },
       },
       {
@@ -61,8 +62,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
         test: {
           name: 'storybook',
-          browser,
-          setupFiles: ['./.storybook/vitest.setup.ts'],
+          // Storybook ≥ 10.3 applies the preview's annotations (decorators, a11y) to story tests itself.
+          browser: browser(),
         },
       },
     ],
