@@ -139,4 +139,31 @@ describe('createAnnotationStore', () => {
       { numRuns: 300 },
     );
   });
+
+  it('sync reaches any host value exactly, by diff (property)', () => {
+    const hostValue = fc.uniqueArray(fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), x: fc.integer({ min: 0, max: 3 }) }), { selector: (r) => r.id, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(hostValue, { minLength: 1, maxLength: 8 }), fc.boolean(), (values, appendOnly) => {
+        const store = createAnnotationStore();
+        let prev: BBoxAnnotation[] = [];
+        for (const v of values) {
+          let next = v.map((r) => box(r.id, r.x));
+          // Half the runs model a host that only edits in place and appends (the fast path).
+          if (appendOnly) next = [...prev.map((p) => next.find((n) => n.id === p.id) ?? p), ...next.filter((n) => !prev.some((p) => p.id === n.id))];
+          store.sync(next);
+          expect(store.getSnapshot().map((a) => [a.id, (a as BBoxAnnotation).x])).toEqual(next.map((a) => [a.id, a.x]));
+          for (const a of next) expect(store.get(a.id)).toMatchObject({ id: a.id, x: a.x });
+          prev = next;
+        }
+        expect(store.canUndo()).toBe(false); // host changes are never recorded
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sync rejects duplicate ids in a host value', () => {
+    const store = createAnnotationStore([box('a')]);
+    expect(() => store.sync([box('a'), box('b'), box('b')])).toThrow(/duplicate annotation id "b"/);
+    expect(() => store.sync([box('b'), box('b')])).toThrow(/duplicate annotation id "b"/);
+  });
 });

@@ -138,7 +138,9 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
       entries.push({ id: a.id, before: null, after: a, index: at ?? result.length - 1 });
     }
     snapshot = Object.freeze(result);
-    indexById = buildIndex(snapshot);
+    // Removals and positioned inserts shift indices: rebuild. Appends and updates only extend the index.
+    if (removeIds.size || change.addedAt?.size) indexById = buildIndex(snapshot);
+    else for (let i = snapshot.length - set.added.length; i < snapshot.length; i++) indexById.set(snapshot[i]!.id, i);
     return { set, entries };
   };
 
@@ -247,25 +249,44 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
     canRedo: () => history.canRedo(),
     sync(next, origin = 'api') {
       if (next === snapshot) return null;
-      const nextIds = new Set<string>();
       const added: Annotation[] = [];
       const updated: Annotation[] = [];
-      for (const a of next) {
-        if (nextIds.has(a.id)) throw new Error(`AnnotationStore.sync: duplicate annotation id "${a.id}"`);
-        nextIds.add(a.id);
-        const cur = store.get(a.id);
-        if (!cur) added.push(a);
-        else if (cur !== a && !shallowEqualAnnotation(cur, a)) updated.push(a);
+      let removed: string[] = [];
+      // Fast path: the host kept the current annotations in place (edited some, appended some).
+      const prefix = next.length >= snapshot.length && snapshot.every((a, i) => next[i]!.id === a.id);
+      if (prefix) {
+        for (let i = 0; i < snapshot.length; i++) {
+          const a = next[i]!;
+          if (a !== snapshot[i] && !shallowEqualAnnotation(snapshot[i]!, a)) updated.push(a);
+        }
+        const addedIds = new Set<string>();
+        for (let i = snapshot.length; i < next.length; i++) {
+          const a = next[i]!;
+          if (indexById.has(a.id) || addedIds.has(a.id)) throw new Error(`AnnotationStore.sync: duplicate annotation id "${a.id}"`);
+          addedIds.add(a.id);
+          added.push(a);
+        }
+      } else {
+        const nextIds = new Set<string>();
+        for (const a of next) {
+          if (nextIds.has(a.id)) throw new Error(`AnnotationStore.sync: duplicate annotation id "${a.id}"`);
+          nextIds.add(a.id);
+          const cur = store.get(a.id);
+          if (!cur) added.push(a);
+          else if (cur !== a && !shallowEqualAnnotation(cur, a)) updated.push(a);
+        }
+        removed = snapshot.filter((a) => !nextIds.has(a.id)).map((a) => a.id);
       }
-      const removed = snapshot.filter((a) => !nextIds.has(a.id)).map((a) => a.id);
       let set: ChangeSet | null = null;
       if (added.length || updated.length || removed.length) set = commit({ added, updated, removed }, origin, 'edit').set;
       // Adopt the host's order when it differs (z-order is the host's to set); when nothing changed and
       // the order is the same, keep the current snapshot so its reference stays stable.
-      const sameOrder = next.length === snapshot.length && next.every((a, i) => snapshot[i]!.id === a.id);
-      if (!sameOrder) {
-        snapshot = Object.freeze([...next]);
-        indexById = buildIndex(snapshot);
+      if (!prefix) {
+        const sameOrder = next.length === snapshot.length && next.every((a, i) => snapshot[i]!.id === a.id);
+        if (!sameOrder) {
+          snapshot = Object.freeze([...next]);
+          indexById = buildIndex(snapshot);
+        }
       }
       if (set) emit(set);
       return set;

@@ -7,7 +7,7 @@ export interface UseSelectionOptions {
   selectedIds?: readonly string[] | undefined;
   defaultSelectedIds?: readonly string[] | undefined;
   onSelectionChange?: ((ids: string[]) => void) | undefined;
-  /** Current annotations: selected ids that disappear are dropped from the selection. */
+  /** Everything selectable (annotations, and pending suggestions if they can be selected): selected ids that disappear from it are dropped. */
   annotations: readonly Annotation[];
 }
 
@@ -38,8 +38,13 @@ export function useSelection({ selectedIds, defaultSelectedIds, onSelectionChang
   // Drop ids of annotations that no longer exist (deleted, or gone from a new host value).
   useEffect(() => {
     if (!selected.length) return;
-    const ids = new Set(annotations.map((a) => a.id));
-    const kept = selected.filter((id) => ids.has(id));
+    // Look up only the (few) selected ids, stopping once all are found: no set of every id per edit.
+    const missing = new Set(selected);
+    for (const a of annotations) {
+      if (missing.delete(a.id) && missing.size === 0) break;
+    }
+    if (missing.size === 0) return;
+    const kept = selected.filter((id) => !missing.has(id));
     if (kept.length !== selected.length) setSelected(kept);
   }, [annotations, selected, setSelected]);
 
