@@ -1,2 +1,2 @@
-/** Recogito's stylesheet, imported for its side effect (Vite injects it), as its React wrapper does. */
-declare module '@recogito/text-annotator/text-annotator.css';
+/** The React wrapper's stylesheet (popup styles), imported for its side effect as its README says (Vite injects it). */
+declare module '@recogito/react-text-annotator/react-text-annotator.css';

@@ -110,6 +110,46 @@ describe('IntentTagger', () => {
     expect(onDecision).toHaveBeenLastCalledWith({ id: 's2', decision: 'rejected' });
   });
 
+  it('accepts all suggestions at or above the threshold with Mod+Shift+Enter, highest score winning among exclusive intents, as one undo step', async () => {
+    const onDecision = vi.fn();
+    const suggestions: Annotation[] = [
+      { id: 's1', kind: 'tag', label: 'book_flight', start: 0, end: t0.end, score: 0.6, source: 'model' },
+      { id: 's2', kind: 'span', label: 'destination', ...paris, text: 'Paris', score: 0.77, source: 'model' },
+      { id: 's3', kind: 'tag', label: 'cancel_flight', start: 0, end: t0.end, score: 0.9, source: 'model' },
+      { id: 's4', kind: 'tag', label: 'greeting', start: 0, end: t0.end, score: 0.3, source: 'model' },
+    ];
+    const { onChange } = await mount({ suggestions, onSuggestionDecision: onDecision, suggestionThreshold: 0.5 });
+    expect(host!.textContent).toContain('Accept all ≥ 0.5');
+    await userEvent.keyboard('{Control>}{Shift>}{Enter}{/Shift}{/Control}');
+    expect(last(onChange).map((a) => a.id).sort()).toEqual(['s2', 's3']);
+    expect(onDecision.mock.calls.map(([d]) => d).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([
+      { id: 's1', decision: 'accepted' },
+      { id: 's2', decision: 'accepted' },
+      { id: 's3', decision: 'accepted' },
+    ]);
+    expect(host!.querySelectorAll('[data-suggested]')).toHaveLength(1); // s4 is left to review
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(last(onChange)).toEqual([]);
+  });
+
+  it("moves a selected slot's edges with Shift+arrows (end) and Alt+Shift+arrows (start), never out of its turn", async () => {
+    const { onChange } = await mount({});
+    await userEvent.keyboard('{ArrowLeft}{Control>}{Shift>}{ArrowLeft}{/Shift}{/Control}d');
+    const slot = () => last(onChange).find((a) => a.kind === 'span') as { start: number; end: number; text: string };
+    expect(slot()).toMatchObject({ ...paris, text: 'Paris' });
+    await userEvent.keyboard('{Shift>}{ArrowLeft}{/Shift}');
+    expect(slot()).toMatchObject({ start: 22, end: 26, text: 'Pari' });
+    await userEvent.keyboard('{Alt>}{Shift>}{ArrowLeft}{/Shift}{/Alt}');
+    expect(slot()).toMatchObject({ start: 21, end: 26, text: ' Pari' });
+    await userEvent.keyboard('{Shift>}{ArrowRight}{ArrowRight}{ArrowRight}{/Shift}');
+    // The turn ends at 27: the joining "\n" and the next turn are out of reach.
+    expect(slot()).toMatchObject({ start: 21, end: 27, text: ' Paris' });
+    await userEvent.keyboard('{Alt>}{Shift>}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{/Shift}{/Alt}');
+    expect(slot()).toMatchObject({ start: 26, end: 27, text: 's' });
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(slot()).toMatchObject({ start: 25, end: 27 });
+  });
+
   it('tags sentences of a plain text with their ranges, and the whole document without one', async () => {
     const text = 'My card was charged twice. I want a refund!';
     const { onChange } = await mount({ turns: undefined, text, scope: 'sentence' } as Partial<IntentTaggerProps>);

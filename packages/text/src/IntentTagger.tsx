@@ -20,8 +20,8 @@ import { cycleSpanAt } from './span-lanes.js';
 import { TextFragments } from './TextFragments.js';
 import { TextStyles, LANE_PX } from './text-styles.js';
 import { caretFromPoint, domPointToUtf16 } from './dom-offsets.js';
-import { drawSpans, makeSpan, quote, spansOf } from './span-model.js';
-import { acceptedAnnotation, orderSuggestions, stepSuggestion } from './suggestion-queue.js';
+import { drawSpans, makeSpan, moveSpanEdge, quote, resizeSpan, spansOf } from './span-model.js';
+import { acceptedAnnotation, orderSuggestions, stepSuggestion, suggestionsAbove } from './suggestion-queue.js';
 import { TEXT_KEYMAP } from './text-keymap.js';
 
 /** What an intent tag applies to. */
@@ -48,6 +48,8 @@ export interface IntentTaggerProps extends AnnotatorProps {
   scope?: IntentScope;
   /** BCP 47 locale of the text, for sentence and word rules. */
   locale?: string;
+  /** Score at or above which "accept all" (Mod+Shift+Enter, or the toolbar button) accepts a suggestion (default 0.5). */
+  suggestionThreshold?: number;
   /** Imperative handle: undo/redo, select, focus, current annotations. */
   ref?: Ref<AnnotatorHandle>;
 }
@@ -68,10 +70,12 @@ type Picker = { kind: 'tag' } | { kind: 'span'; start: number; end: number };
  * hotkey or Enter). ArrowUp/ArrowDown move between items; `/` opens the intent search (type to
  * filter, instant with thousands of intents), Enter picks; an intent's hotkey toggles it.
  * Suggestions (tags or slots) are dashed with their score: N / Shift+N walk them, Enter accepts,
- * Shift+Delete rejects.
+ * Shift+Delete rejects, Mod+Shift+Enter accepts all at or above `suggestionThreshold` (where accepted
+ * intents exclude each other, the highest score wins). A selected slot's end moves with
+ * Shift+ArrowLeft/Right and its start with Alt+Shift+ArrowLeft/Right, within its item.
  */
 export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
-  const { schema, turns, readOnly = false, locale, className } = props;
+  const { schema, turns, readOnly = false, locale, className, suggestionThreshold = 0.5 } = props;
   const scope: IntentScope = props.scope ?? (turns ? 'turn' : 'document');
   const ariaLabel = props['aria-label'] ?? (turns ? 'Dialogue to tag' : 'Text to tag');
   const helpId = useId();
@@ -85,7 +89,7 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     return ranges.map((r, i) => ({ ...r, target: { start: r.start, end: r.end }, speaker: turns?.[i]?.speaker }));
   }, [scope, text, index, locale, joined, turns]);
 
-  const { annotations, apply, batch, undo, redo, canUndo, canRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const { annotations, store, apply, batch, undo, redo, canUndo, canRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
   const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations });
   const [activeLabel, setActiveLabel] = useControllableState<string | undefined>({ value: props.activeLabel, defaultValue: undefined, onChange: props.onActiveLabelChange as ((id: string | undefined) => void) | undefined, name: 'IntentTagger activeLabel' });
   const { announce, liveRegion } = useAnnouncer();
@@ -152,27 +156,49 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     if (id) createSlot(start, end, id);
     else if (!readOnly) setPicker({ kind: 'span', start, end });
   };
-  const decide = (id: string, decision: 'accepted' | 'rejected') => {
-    const s = live.find((x) => x.id === id);
-    if (!s) return false;
+  /** Accepts or rejects suggestions: accepted ones become annotations (intents obeying exclusivity) in one undo step. */
+  const decideMany = (ids: readonly string[], decision: 'accepted' | 'rejected') => {
+    const chosen = live.filter((x) => ids.includes(x.id));
+    if (!chosen.length) return false;
     if (readOnly) return announce('Read only');
     if (decision === 'accepted') {
-      const existing = new Set(annotations.map((a) => a.id));
-      let a: Annotation = acceptedAnnotation(s, existing);
-      if (a.kind === 'span') a = { ...a, text: index.slice(a.start, a.end) };
+      // Lowest score first: where accepted intents exclude each other, the last (highest) one stays.
+      const order = [...chosen].sort((x, y) => (x.score ?? 0) - (y.score ?? 0));
       batch(() => {
-        // An accepted intent obeys exclusivity like a hand-made one.
-        if (a.kind === 'tag') {
-          const change = toggleTag(schema, annotations, a.label, a.start === undefined || a.end === undefined ? null : { start: a.start, end: a.end }, () => a.id);
-          apply({ added: [a], removed: change.removed ?? [] });
-        } else apply({ added: [a] });
+        for (const s of order) {
+          // The store's snapshot, not this render's annotations: earlier acceptances of this batch count.
+          const current = store.getSnapshot();
+          let a: Annotation = acceptedAnnotation(s, new Set(current.map((x) => x.id)));
+          if (a.kind === 'span') a = { ...a, text: index.slice(a.start, a.end) };
+          if (a.kind === 'tag') {
+            const accepted = a;
+            const change = toggleTag(schema, current, accepted.label, accepted.start === undefined || accepted.end === undefined ? null : { start: accepted.start, end: accepted.end }, () => accepted.id);
+            apply({ added: [accepted], removed: change.removed ?? [] });
+          } else apply({ added: [a] });
+        }
       });
     }
-    setDecided((prev) => new Set([...prev, id]));
-    props.onSuggestionDecision?.({ id, decision });
-    const next = stepSuggestion(live, id, 1);
-    setFocusedSuggestion(next !== id ? next : null);
-    announce(`Suggestion ${decision}: ${labelName(s.label)}`);
+    const chosenIds = new Set(chosen.map((x) => x.id));
+    setDecided((prev) => new Set([...prev, ...chosenIds]));
+    for (const s of chosen) props.onSuggestionDecision?.({ id: s.id, decision });
+    const next = chosen.length === 1 ? stepSuggestion(live, chosen[0]?.id ?? null, 1) : null;
+    setFocusedSuggestion(next !== null && !chosenIds.has(next) ? next : null);
+    const first = chosen[0];
+    announce(chosen.length === 1 && first ? `Suggestion ${decision}: ${labelName(first.label)}` : `${chosen.length} suggestions ${decision}`);
+  };
+  const decide = (id: string, decision: 'accepted' | 'rejected') => decideMany([id], decision);
+  const acceptAll = () => decideMany(suggestionsAbove(live, suggestionThreshold).map((x) => x.id), 'accepted');
+  /** Shift+arrows on a selected slot: one edge moves by a character (grapheme), never out of its item or to empty. */
+  const moveSlotEdge = (edge: 'start' | 'end', dir: -1 | 1) => {
+    if (!selectedSlot || range) return false;
+    if (readOnly) return announce('Read only');
+    const home = items[itemOf(selectedSlot)];
+    const moved = moveSpanEdge(text, selectedSlot, edge, dir, { locale, index, min: home?.start ?? 0, max: home?.end ?? index.length });
+    if (!moved) return announce('A slot cannot be empty');
+    if (moved.start === selectedSlot.start && moved.end === selectedSlot.end) return announce(`The slot ${edge} cannot move further`);
+    const updated = resizeSpan(selectedSlot, index, moved.start, moved.end);
+    apply({ updated: [updated] });
+    announce(`Slot ${labelName(updated.label)} now ${quote(updated.text)}, characters ${updated.start} to ${updated.end}`);
   };
   const focusSuggestion = (dir: -1 | 1) => {
     const id = stepSuggestion(live, focusedSuggestion, dir);
@@ -200,6 +226,11 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
       undo: () => (readOnly ? false : (undo(), announce('Undone'))),
       redo: () => (readOnly ? false : (redo(), announce('Redone'))),
       acceptSuggestion: () => (focusedSuggestion ? decide(focusedSuggestion, 'accepted') : false),
+      acceptAllSuggestions: () => acceptAll(),
+      spanStartLeft: () => moveSlotEdge('start', -1),
+      spanStartRight: () => moveSlotEdge('start', 1),
+      spanEndLeft: () => moveSlotEdge('end', -1),
+      spanEndRight: () => moveSlotEdge('end', 1),
       rejectSuggestion: () => (focusedSuggestion ? decide(focusedSuggestion, 'rejected') : false),
       nextSuggestion: () => focusSuggestion(1),
       prevSuggestion: () => focusSuggestion(-1),
@@ -409,10 +440,15 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
           <button type="button" className="lk-button" onClick={() => setPicker({ kind: 'tag' })}>Add intent <kbd className="lk-kbd">/</kbd></button>
           <button type="button" className="lk-button" disabled={!canUndo} onClick={() => undo()}>Undo</button>
           <button type="button" className="lk-button" disabled={!canRedo} onClick={() => redo()}>Redo</button>
+          {live.length ? (
+            <button type="button" className="lk-button" disabled={!suggestionsAbove(live, suggestionThreshold).length} onClick={() => acceptAll()}>
+              Accept all ≥ {suggestionThreshold}
+            </button>
+          ) : null}
         </div>
       ) : null}
       <p className="lk-text-status" id={helpId}>
-        ArrowUp/ArrowDown move between {scope === 'document' ? 'nothing (one document)' : `${scope}s`}; / or Enter adds an intent, an intent’s key toggles it; ArrowLeft/Right and Shift select words for a slot, then a slot key or Enter. N walks suggestions, Enter accepts, Shift+Delete rejects.
+        ArrowUp/ArrowDown move between {scope === 'document' ? 'nothing (one document)' : `${scope}s`}; / or Enter adds an intent, an intent’s key toggles it; ArrowLeft/Right and Shift select words for a slot, then a slot key or Enter; Shift+ArrowLeft/Right move a selected slot’s end, Alt+Shift+ArrowLeft/Right its start. N walks suggestions, Enter accepts, Shift+Delete rejects, Mod+Shift+Enter accepts all ≥ {suggestionThreshold}.
       </p>
       {liveRegion}
     </div>

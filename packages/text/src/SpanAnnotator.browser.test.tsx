@@ -251,4 +251,28 @@ describe('SpanAnnotator: rendering and editing', () => {
     }
     await vi.waitFor(() => expect(host!.querySelector('.lk-text-para:last-child')?.textContent?.startsWith('2999: ')).toBe(true));
   });
+
+  it('touches only the chunk holding a span the host adds to value (memoised chunks, incremental buckets)', async () => {
+    const text = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} mentions Berlin and Paris.`).join('\n');
+    const lineStart = (i: number) => text.split('\n').slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+    const span = (id: string, line: number, word: string): SpanAnnotation => {
+      const start = lineStart(line) + text.split('\n')[line]!.indexOf(word);
+      return { id, kind: 'span', label: 'loc', start, end: start + word.length, text: word };
+    };
+    const value: Annotation[] = Array.from({ length: 12 }, (_, i) => span(`b${i}`, i, 'Berlin'));
+    await mount({ text, value });
+    const content = host!.querySelector('.lk-text-para')!.parentElement!;
+    const touched = new Set<string>();
+    const observer = new MutationObserver(() => {});
+    observer.observe(content, { subtree: true, childList: true, attributes: true, characterData: true });
+    flushSync(() => root!.render(<SpanAnnotator schema={schema} text={text} value={[...value, span('p5', 5, 'Paris')]} />));
+    for (const r of observer.takeRecords()) {
+      const el = r.target instanceof Element ? r.target : r.target.parentElement;
+      touched.add(el?.closest('.lk-text-para')?.getAttribute('data-lk-chunk') ?? 'outside');
+    }
+    observer.disconnect();
+    expect([...touched]).toEqual(['5']);
+    const paris = [...host!.querySelectorAll<HTMLElement>('[data-lk-chunk="5"] .lk-text-frag')].find((f) => f.textContent === 'Paris');
+    expect(paris?.hasAttribute('data-lk-has')).toBe(true);
+  });
 });

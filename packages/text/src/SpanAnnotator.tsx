@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { OffsetIndex, type Annotation, type SpanAnnotation } from '@labelkit/core';
 import {
   AttributeEditor,
@@ -14,15 +14,16 @@ import {
   type AnnotatorProps,
 } from '@labelkit/react';
 import { chunkAt, chunkText } from './text-chunks.js';
-import { bucketSpans, cycleSpanAt, updateBuckets } from './span-lanes.js';
+import { cycleSpanAt } from './span-lanes.js';
+import { SpanBuckets } from './span-buckets.js';
 import { snapSelection, type SnapMode } from './snap-selection.js';
 import { moveCaret } from './caret.js';
 import { HeightIndex } from './height-index.js';
 import { TEXT_KEYMAP } from './text-keymap.js';
-import { TextFragments, type DrawnSpan } from './TextFragments.js';
+import { sameFragmentsProps, TextFragments, type DrawnSpan, type TextFragmentsProps } from './TextFragments.js';
 import { TextStyles, LANE_PX } from './text-styles.js';
 import { caretFromPoint, domPointToUtf16 } from './dom-offsets.js';
-import { isDrawable, layoutVisible, makeSpan, quote, readingOrder, resizeSpan, spansOf } from './span-model.js';
+import { findSpanById, layoutVisible, makeSpan, moveSpanEdge, quote, readingOrder, resizeSpan, spansOf } from './span-model.js';
 import { acceptedAnnotation, orderSuggestions, stepSuggestion, suggestionsAbove } from './suggestion-queue.js';
 
 
@@ -75,21 +76,17 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   const keymap = useMergedKeymap(TEXT_KEYMAP, props.keymap);
 
   const spanLabels = useMemo(() => schema.labels.filter((l) => l.selectable && l.kinds.includes('span')), [schema]);
-  const spans = useMemo(() => spansOf(annotations), [annotations]);
+  // No list of all spans is derived per edit: spans are looked up by id (from the end, where new ones
+  // are appended) and the buckets below follow each edit incrementally.
+  const spanById = (id: string | null | undefined) => findSpanById(annotations, id);
   const [decided, setDecided] = useState<ReadonlySet<string>>(() => new Set());
   const liveSuggestions = useMemo(() => spansOf(props.suggestions ?? NO_SUGGESTIONS).filter((s) => !decided.has(s.id)), [props.suggestions, decided]);
   const orderedSuggestions = useMemo(() => orderSuggestions(liveSuggestions), [liveSuggestions]);
-  // Spans and suggestions together, bucketed per chunk; only the visible chunks get laid out below.
-  // Suggestions first, so a new span is an append and the buckets update incrementally.
-  const layoutSpans = useMemo(() => [...liveSuggestions, ...spans].filter((s) => isDrawable(s, index.length)), [spans, liveSuggestions, index]);
+  // Spans and suggestions together, bucketed per chunk and updated edit by edit (one new span copies one
+  // chunk's list); only the visible chunks get laid out below.
   const suggestionSet = useMemo(() => new Set<SpanAnnotation>(liveSuggestions), [liveSuggestions]);
-  const bucketRef = useRef<{ spans: readonly SpanAnnotation[]; starts: readonly number[]; buckets: SpanAnnotation[][] } | null>(null);
-  const buckets = useMemo(() => {
-    const prev = bucketRef.current;
-    const next = prev && prev.starts === chunkStarts ? updateBuckets(prev.spans, prev.buckets, layoutSpans, chunkStarts) : bucketSpans(layoutSpans, chunkStarts);
-    bucketRef.current = { spans: layoutSpans, starts: chunkStarts, buckets: next };
-    return next;
-  }, [layoutSpans, chunkStarts]);
+  const [bucketIndex] = useState(() => new SpanBuckets());
+  const buckets = useMemo(() => bucketIndex.update(annotations, liveSuggestions, chunkStarts, index.length), [bucketIndex, annotations, liveSuggestions, chunkStarts, index]);
   const drawCache = useRef(new WeakMap<SpanAnnotation, DrawnSpan>()).current;
   const [caret, setCaret] = useState(0);
   const [anchor, setAnchor] = useState<number | null>(null);
@@ -100,7 +97,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   const contentRef = useRef<HTMLDivElement>(null);
   const revealRef = useRef(false);
 
-  const selectedSpan = selection.selectedIds.length === 1 ? spans.find((s) => s.id === selection.selectedIds[0]) : undefined;
+  const selectedSpan = selection.selectedIds.length === 1 ? spanById(selection.selectedIds[0]) : undefined;
   const range = anchor !== null && anchor !== caret ? { start: Math.min(anchor, caret), end: Math.max(anchor, caret) } : null;
 
   // ---- virtualisation -------------------------------------------------------------------------
@@ -245,13 +242,13 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     else setPicker({ mode: 'create', ...snapped });
   };
   const relabel = (id: string, labelId: string) => {
-    const s = spans.find((x) => x.id === id);
+    const s = spanById(id);
     if (!s || s.label === labelId) return;
     apply({ updated: [{ ...s, label: labelId }] });
     announce(`Relabelled ${quote(s.text)} as ${labelName(labelId)}`);
   };
   const removeSelected = () => {
-    const ids = selection.selectedIds.filter((id) => spans.some((s) => s.id === id));
+    const ids = selection.selectedIds.filter((id) => spanById(id) !== undefined);
     if (!ids.length) return false;
     if (readOnly) return announce('Read only');
     apply({ removed: ids });
@@ -262,11 +259,10 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     if (!selectedSpan || range) return false;
     const dir = logical(visual, selectedSpan[edge]);
     if (readOnly) return announce('Read only');
-    const unit = snap === 'word' ? 'word' : 'grapheme';
-    const next = moveCaret(text, selectedSpan[edge], dir, { unit, locale, index });
-    const start = edge === 'start' ? next : selectedSpan.start;
-    const end = edge === 'end' ? next : selectedSpan.end;
-    if (start >= end) return announce('A span cannot be empty');
+    const moved = moveSpanEdge(text, selectedSpan, edge, dir, { unit: snap === 'word' ? 'word' : 'grapheme', locale, index });
+    if (!moved) return announce('A span cannot be empty');
+    const { start, end } = moved;
+    if (start === selectedSpan.start && end === selectedSpan.end) return announce(`The span ${edge} cannot move further`);
     const updated = resizeSpan(selectedSpan, index, start, end);
     apply({ updated: [updated] });
     revealRef.current = true;
@@ -282,7 +278,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   };
   const walkSpans = (dir: -1 | 1) => {
     // Sorted on demand: keeping 10,000 spans sorted on every edit would cost more than a Tab press.
-    const ordered = readingOrder(spans);
+    const ordered = readingOrder(spansOf(annotations));
     if (!ordered.length) return false;
     const cur = selectedSpan ? ordered.findIndex((s) => s.id === selectedSpan.id) : -1;
     let i: number;
@@ -423,15 +419,15 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     dragRef.current = { id: handle.getAttribute('data-lk-handle-for') ?? '', edge: handle.getAttribute('data-edge') === 'start' ? 'start' : 'end' };
     beginGesture();
   };
-  const spansRef = useRef(spans);
-  spansRef.current = spans;
+  const annotationsRef = useRef(annotations);
+  annotationsRef.current = annotations;
   useEffect(() => {
     const move = (e: PointerEvent) => {
       const drag = dragRef.current;
       if (!drag) return;
       const p = caretFromPoint(e.clientX, e.clientY);
       const cp = p ? pointToOffset(p.node, p.offset) : null;
-      const s = spansRef.current.find((x) => x.id === drag.id);
+      const s = findSpanById(annotationsRef.current, drag.id);
       if (cp === null || !s) return;
       const snapped = drag.edge === 'start' ? snapSelection(text, cp, s.end, { snap, locale, index }) : snapSelection(text, s.start, cp, { snap, locale, index });
       if (!snapped || (drag.edge === 'start' ? snapped.start >= s.end : snapped.end <= s.start)) return;
@@ -444,7 +440,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
       if (!drag) return;
       dragRef.current = null;
       endGesture();
-      const s = spansRef.current.find((x) => x.id === drag.id);
+      const s = findSpanById(annotationsRef.current, drag.id);
       if (s) announce(`${labelName(s.label)} span now ${quote(s.text)}, characters ${s.start} to ${s.end}`);
     };
     window.addEventListener('pointermove', move);
@@ -491,7 +487,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
       const s = liveSuggestions.find((x) => x.id === hit.id);
       announce(`Suggestion ${hit.labelName} ${quote(s?.text ?? '')}${hit.score === undefined ? '' : `, score ${hit.score.toFixed(2)}`}`);
     } else {
-      const s = spans.find((x) => x.id === hit.id);
+      const s = spanById(hit.id);
       if (s) selectSpan(s, under > 1 ? `, ${under} spans here: click again for the next` : '');
     }
   };
@@ -509,33 +505,42 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   // ---- render ---------------------------------------------------------------------------------
   const selectedSet = new Set(selection.selectedIds);
   const caretChunk = chunkAt(chunks, caret);
+  const handles = !readOnly && appearance !== 'review';
   const rendered: React.JSX.Element[] = [];
   for (let i = first; i <= last; i++) {
     const c = chunks[i];
     if (!c) continue;
-    const lanes = visible.lanes[i - first] ?? 1;
-    // Per-chunk props, so an edit or a selection change re-renders only the chunks it touches.
+    // Per-chunk props of a memoised chunk: an edit, a caret move or a selection change re-renders only
+    // the chunks it touches (a new span's drawn list changes in its chunk only, see SpanBuckets).
     const chunkSpans = visible.spans[i - first] ?? EMPTY_SPANS;
+    const inRange = range !== null && range.start < c.end && range.end > c.start;
+    let selectedKey = '';
+    let focused = '';
+    for (const s of chunkSpans) {
+      if (selectedSet.has(s.id)) selectedKey = selectedKey ? `${selectedKey} ${s.id}` : s.id;
+      if (focusedSuggestion !== null && s.id === focusedSuggestion) focused = focusedSuggestion;
+    }
     rendered.push(
-      <div key={i} className="lk-text-para" dir="auto" data-lk-chunk={i} data-continued={String(c.continued)} style={{ lineHeight: `${24 + lanes * LANE_PX}px` }}>
-        <TextFragments
-          index={index}
-          start={c.start}
-          end={c.end}
-          spans={chunkSpans}
-          lanes={lanes}
-          caret={i === caretChunk && !selectedSpan && !focusedSuggestion ? caret : -1}
-          rangeStart={range && range.start < c.end && range.end > c.start ? Math.max(range.start, c.start) : -1}
-          rangeEnd={range && range.start < c.end && range.end > c.start ? Math.min(range.end, c.end) : -1}
-          selectedKey={chunkSpans.filter((s) => selectedSet.has(s.id)).map((s) => s.id).join(' ')}
-          focusedSuggestion={focusedSuggestion !== null && chunkSpans.some((s) => s.id === focusedSuggestion) ? focusedSuggestion : ''}
-          handles={!readOnly && appearance !== 'review'}
-          showLabels={appearance === 'review'}
-        />
-      </div>,
+      <ChunkView
+        key={i}
+        i={i}
+        continued={c.continued}
+        index={index}
+        start={c.start}
+        end={c.end}
+        spans={chunkSpans}
+        lanes={visible.lanes[i - first] ?? 1}
+        caret={i === caretChunk && !selectedSpan && !focusedSuggestion ? caret : -1}
+        rangeStart={inRange ? Math.max(range.start, c.start) : -1}
+        rangeEnd={inRange ? Math.min(range.end, c.end) : -1}
+        selectedKey={selectedKey}
+        focusedSuggestion={focused}
+        handles={handles}
+        showLabels={appearance === 'review'}
+      />,
     );
   }
-  const pickerLabelValue = picker?.mode === 'relabel' ? spans.find((s) => s.id === picker.id)?.label : activeLabel;
+  const pickerLabelValue = picker?.mode === 'relabel' ? spanById(picker.id)?.label : activeLabel;
   const closePicker = () => {
     setPicker(null);
     surfaceRef.current?.focus();
@@ -655,4 +660,29 @@ function SpanDetails({ span, schema, readOnly, onRelabel, onDelete, onAttributes
       {label?.attributes?.length ? <AttributeEditor key={span.id} label={label} value={span.attributes ?? {}} readOnly={readOnly} onChange={(next) => onAttributes(next)} /> : null}
     </section>
   );
+}
+
+/** Props of {@link ChunkView}: one paragraph block and what is drawn on it. */
+interface ChunkViewProps extends TextFragmentsProps {
+  /** Chunk index (`data-lk-chunk`, read by measuring and caret code). */
+  i: number;
+  /** The chunk continues a paragraph cut because it was long. */
+  continued: boolean;
+}
+
+/**
+ * One rendered chunk: the paragraph element and its text fragments. Memoised on primitive props and
+ * its drawn spans (element by element), so a parent render after an edit skips every chunk the edit
+ * did not touch, wrapper element included.
+ */
+const ChunkView = memo(function ChunkView({ i, continued, ...fragments }: ChunkViewProps): React.JSX.Element {
+  return (
+    <div className="lk-text-para" dir="auto" data-lk-chunk={i} data-continued={String(continued)} style={{ lineHeight: `${24 + fragments.lanes * LANE_PX}px` }}>
+      <TextFragments {...fragments} />
+    </div>
+  );
+}, sameChunkProps);
+
+function sameChunkProps(a: ChunkViewProps, b: ChunkViewProps): boolean {
+  return a.i === b.i && a.continued === b.continued && sameFragmentsProps(a, b);
 }

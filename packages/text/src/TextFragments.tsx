@@ -118,12 +118,20 @@ export const TextFragments = memo(function TextFragments(props: TextFragmentsPro
   return <>{out}</>;
 }, sameFragmentsProps);
 
-/** Props equal, comparing `spans` element by element (a chunk's span list is rebuilt on every layout). */
-function sameFragmentsProps(a: TextFragmentsProps, b: TextFragmentsProps): boolean {
-  for (const key of Object.keys(a) as (keyof TextFragmentsProps)[]) {
-    if (key === 'spans') continue;
-    if (a[key] !== b[key]) return false;
-  }
+type ScalarFragmentProp = Exclude<keyof TextFragmentsProps, 'spans'>;
+/** Every prop but `spans` (the `satisfies` makes a prop added to the interface a compile error here until listed). */
+const FRAGMENT_KEYS = Object.keys({
+  index: 1, start: 1, end: 1, lanes: 1, caret: 1, rangeStart: 1, rangeEnd: 1, selectedKey: 1, focusedSuggestion: 1, handles: 1, showLabels: 1,
+} satisfies Record<ScalarFragmentProp, 1>) as ScalarFragmentProp[];
+
+/**
+ * Whether two {@link TextFragments} props draw the same: every prop equal, `spans` compared element
+ * by element (a chunk's drawn list is rebuilt on every layout, its unchanged spans keep their objects).
+ * Props other than the fragments' own (a wrapper's) are ignored.
+ */
+export function sameFragmentsProps(a: TextFragmentsProps, b: TextFragmentsProps): boolean {
+  for (const key of FRAGMENT_KEYS) if (a[key] !== b[key]) return false;
+  if (a.spans === b.spans) return true;
   return a.spans.length === b.spans.length && a.spans.every((s, i) => s === b.spans[i]);
 }
 

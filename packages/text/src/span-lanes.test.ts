@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assignLanes, bucketSpans, cycleSpanAt, fragmentRange, spansAt, updateBuckets } from './span-lanes.js';
+import { assignLanes, bucketSpans, cycleSpanAt, diffByIdentity, fragmentRange, spansAt, updateBuckets, type SpanLike } from './span-lanes.js';
 
 const s = (id: string, start: number, end: number) => ({ id, start, end });
 
@@ -113,5 +113,29 @@ describe('updateBuckets', () => {
     expect(updated[0]).toBe(buckets[0]);
     expect(updated[2]).toBe(buckets[2]);
     expect(updated[1]!.map((x) => x.id)).toEqual(['c']);
+  });
+});
+
+describe('diffByIdentity', () => {
+  it('finds appended, inserted, replaced and removed objects, and gives up past maxChanges', () => {
+    const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((id) => s(id, 0, 1)) as [SpanLike, SpanLike, SpanLike, SpanLike, SpanLike];
+    expect(diffByIdentity([a, b, c], [a, b, c, d])).toEqual({ removed: [], added: [d] });
+    expect(diffByIdentity([a, b, c], [a, d, b, c])).toEqual({ removed: [], added: [d] });
+    expect(diffByIdentity([a, b, c], [a, c])).toEqual({ removed: [b], added: [] });
+    expect(diffByIdentity([a, b, c], [a, e, c])).toEqual({ removed: [b], added: [e] });
+    expect(diffByIdentity([a, b, c], [d, e, a], 2)).toBeNull();
+  });
+  it('turns prev into next as multisets (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(20), { maxLength: 20 }), fc.array(fc.nat(20), { maxLength: 20 }), (p, n) => {
+        const pool = Array.from({ length: 21 }, (_, i) => s(`x${i}`, 0, 1));
+        const prev = [...new Set(p)].map((i) => pool[i]!);
+        const next = [...new Set(n)].map((i) => pool[i]!);
+        const diff = diffByIdentity(prev, next, 100);
+        expect(diff).not.toBeNull();
+        const result = prev.filter((x) => !diff!.removed.includes(x)).concat(diff!.added);
+        expect(result.map((x) => x.id).sort()).toEqual(next.map((x) => x.id).sort());
+      }),
+    );
   });
 });

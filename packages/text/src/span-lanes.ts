@@ -105,40 +105,53 @@ export function bucketSpans<T extends SpanLike>(spans: readonly T[], chunkStarts
   return out;
 }
 
+/** What changed between two lists, by object identity: the objects only in `prev` and those only in `next`. */
+export interface IdentityDiff<T> {
+  removed: T[];
+  added: T[];
+}
+
 /**
- * {@link bucketSpans} for `next`, reusing `prevBuckets` (made from `prev` with the same chunk starts)
- * when `next` differs from `prev` in few places: spans appended, or a few replaced or removed in
- * place (as one edit does). Only the chunk lists that change are copied, so an edit on a document
- * with 10,000 spans costs a few comparisons instead of a full rebuild; anything else rebuilds.
- * Unchanged chunk lists keep their identity.
+ * The objects removed from `prev` and added in `next` when `next` is `prev` with a few objects
+ * appended, inserted, replaced or removed (as one edit, or a host's copy of the list after one, does);
+ * `null` when more than `maxChanges` objects differ (rebuild instead). One walk comparing references:
+ * no allocation beyond the result, so following an edit in a list of 10,000 costs microseconds.
  */
-export function updateBuckets<T extends SpanLike>(prev: readonly T[], prevBuckets: readonly T[][], next: readonly T[], chunkStarts: readonly number[], maxChanges = 32): T[][] {
-  if (prevBuckets.length !== chunkStarts.length) return bucketSpans(next, chunkStarts);
+export function diffByIdentity<T>(prev: readonly T[], next: readonly T[], maxChanges = 32): IdentityDiff<T> | null {
   const removed: T[] = [];
   const added: T[] = [];
-  // Walk both lists in order; an edit replaces, removes or appends a few objects.
   let i = 0;
   let j = 0;
   while (i < prev.length || j < next.length) {
-    if (removed.length + added.length > maxChanges) return bucketSpans(next, chunkStarts);
+    if (removed.length + added.length > maxChanges) return null;
     const a = prev[i];
     const b = next[j];
-    if (a !== undefined && a === b) {
+    if (i < prev.length && j < next.length && a === b) {
       i++;
       j++;
-    } else if (a !== undefined && b !== undefined && prev[i + 1] === b) {
-      removed.push(a); // a was removed
+    } else if (i < prev.length && j < next.length && prev[i + 1] === b) {
+      removed.push(a as T); // a was removed
       i++;
-    } else if (a !== undefined && b !== undefined && next[j + 1] === a) {
-      added.push(b); // b was inserted
+    } else if (i < prev.length && j < next.length && next[j + 1] === a) {
+      added.push(b as T); // b was inserted
       j++;
     } else {
-      if (a !== undefined) removed.push(a);
-      if (b !== undefined) added.push(b);
+      if (i < prev.length) removed.push(a as T);
+      if (j < next.length) added.push(b as T);
       i++;
       j++;
     }
   }
+  return removed.length + added.length > maxChanges ? null : { removed, added };
+}
+
+/**
+ * `prevBuckets` (from {@link bucketSpans} with the same `chunkStarts`) with `removed` taken out and
+ * `added` put in. Only the chunk lists that change are copied; the others, and the whole result when
+ * nothing changes, keep their identity, so memoised chunk rendering skips them.
+ */
+export function patchBuckets<T extends SpanLike>(prevBuckets: readonly T[][], removed: readonly T[], added: readonly T[], chunkStarts: readonly number[]): T[][] {
+  if (prevBuckets.length !== chunkStarts.length) throw new Error('patchBuckets: the buckets were made for other chunks');
   if (!removed.length && !added.length) return prevBuckets as T[][];
   const out = prevBuckets.slice();
   const copied = new Set<number>();
@@ -160,13 +173,25 @@ export function updateBuckets<T extends SpanLike>(prev: readonly T[], prevBucket
     return lo;
   };
   const chunksOf = (s: T): number[] => {
-    const out: number[] = [];
-    for (let k = find(s.start), last = find(Math.max(s.start, s.end - 1)); k <= last; k++) out.push(k);
-    return out;
+    const ks: number[] = [];
+    for (let k = find(s.start), last = find(Math.max(s.start, s.end - 1)); k <= last; k++) ks.push(k);
+    return ks;
   };
   const gone = new Set(removed);
   const touched = new Set(removed.flatMap(chunksOf));
   for (const k of touched) out[k] = own(k).filter((s) => !gone.has(s));
   for (const s of added) for (const k of chunksOf(s)) own(k).push(s);
   return out;
+}
+
+/**
+ * {@link bucketSpans} for `next`, reusing `prevBuckets` (made from `prev` with the same chunk starts)
+ * when `next` differs from `prev` in few places ({@link diffByIdentity}); anything else rebuilds.
+ * Unchanged chunk lists keep their identity.
+ */
+export function updateBuckets<T extends SpanLike>(prev: readonly T[], prevBuckets: readonly T[][], next: readonly T[], chunkStarts: readonly number[], maxChanges = 32): T[][] {
+  if (prevBuckets.length !== chunkStarts.length) return bucketSpans(next, chunkStarts);
+  const diff = diffByIdentity(prev, next, maxChanges);
+  if (!diff) return bucketSpans(next, chunkStarts);
+  return patchBuckets(prevBuckets, diff.removed, diff.added, chunkStarts);
 }

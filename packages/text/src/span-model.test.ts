@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineSchema, OffsetIndex, type SpanAnnotation } from '@labelkit/core';
-import { drawSpans, isDrawable, layoutVisible, makeSpan, readingOrder, resizeSpan } from './span-model.js';
+import { drawSpans, findSpanById, isDrawable, layoutVisible, makeSpan, moveSpanEdge, readingOrder, resizeSpan } from './span-model.js';
 import { bucketSpans } from './span-lanes.js';
 import type { DrawnSpan } from './TextFragments.js';
 
@@ -39,5 +39,32 @@ describe('span model', () => {
     expect(layout.lanes[0]).toBe(3);
     const again = layoutVisible(schema, buckets, 0, 1, new Set([sugg]), cache);
     expect(again.spans[0]![0]).toBe(layout.spans[0]![0]);
+  });
+});
+
+describe('moveSpanEdge', () => {
+  const text = '🇯🇵 Tokyo and Osaka';
+  it('moves an edge by a grapheme (a flag is one) or by a word', () => {
+    expect(moveSpanEdge(text, { start: 3, end: 8 }, 'start', -1)).toEqual({ start: 2, end: 8 });
+    expect(moveSpanEdge(text, { start: 2, end: 8 }, 'start', -1)).toEqual({ start: 0, end: 8 });
+    expect(moveSpanEdge(text, { start: 3, end: 8 }, 'end', 1, { unit: 'word' })).toEqual({ start: 3, end: 12 });
+    expect(moveSpanEdge(text, { start: 3, end: 8 }, 'end', -1)).toEqual({ start: 3, end: 7 });
+  });
+  it('never empties a span and stays within bounds', () => {
+    expect(moveSpanEdge(text, { start: 3, end: 4 }, 'end', -1)).toBeNull();
+    expect(moveSpanEdge(text, { start: 3, end: 4 }, 'start', 1)).toBeNull();
+    expect(moveSpanEdge(text, { start: 3, end: 8 }, 'start', -1, { min: 3 })).toEqual({ start: 3, end: 8 });
+    expect(moveSpanEdge(text, { start: 3, end: 8 }, 'end', 1, { unit: 'word', max: 10 })).toEqual({ start: 3, end: 10 });
+  });
+});
+
+describe('findSpanById', () => {
+  it('finds spans (newest first), not other kinds', () => {
+    const list = [span('a', 0, 1), { id: 't', kind: 'tag' as const, label: 'x' }, span('b', 1, 2)];
+    expect(findSpanById(list, 'b')).toBe(list[2]);
+    expect(findSpanById(list, 'a')).toBe(list[0]);
+    expect(findSpanById(list, 't')).toBeUndefined();
+    expect(findSpanById(list, 'zz')).toBeUndefined();
+    expect(findSpanById(list, undefined)).toBeUndefined();
   });
 });
