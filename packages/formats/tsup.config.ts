@@ -1,19 +1,14 @@
-import { defineConfig } from 'tsup';
+import { packageConfig } from '../../tsup.base.js';
 
 /** One subpath export per format (`@labelkit/formats/coco`), the barrel, and the CLI. */
 export const FORMATS = ['native', 'coco', 'yolo', 'voc', 'labelStudio', 'cvat', 'w3c', 'spacy', 'doccano', 'brat', 'conll', 'rttm', 'webvtt', 'textGrid'] as const;
 
-export default defineConfig({
+export default packageConfig({
   entry: {
     index: 'src/index.ts',
     cli: 'src/cli.ts',
     ...Object.fromEntries(FORMATS.map((f) => [`${f}/index`, `src/${f}/index.ts`])),
   },
-  format: ['esm'],
   dts: { entry: { index: 'src/index.ts', ...Object.fromEntries(FORMATS.map((f) => [`${f}/index`, `src/${f}/index.ts`])) } },
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
   platform: 'node',
-  tsconfig: 'tsconfig.build.json',
 });

@@ -1,4 +1,4 @@
-import type { Point2 } from '@labelkit/core';
+import { boxCorners as coreBoxCorners, ringArea as signedRingArea, type Point2 } from '@labelkit/core';
 
 /** A box in labelkit's convention: unrotated top-left corner, size, degrees clockwise about the centre. */
 export interface Box {
@@ -18,21 +18,8 @@ export function rotate(dx: number, dy: number, deg: number): Point2 {
   return [dx * c - dy * s, dx * s + dy * c];
 }
 
-/** The four corners of a (rotated) box: top-left, top-right, bottom-right, bottom-left of the unrotated box. */
-export function boxCorners(b: Box): Point2[] {
-  const cx = b.x + b.width / 2;
-  const cy = b.y + b.height / 2;
-  const r = b.rotation ?? 0;
-  return [
-    [-b.width / 2, -b.height / 2],
-    [b.width / 2, -b.height / 2],
-    [b.width / 2, b.height / 2],
-    [-b.width / 2, b.height / 2],
-  ].map(([dx, dy]) => {
-    const [rx, ry] = rotate(dx!, dy!, r);
-    return [cx + rx, cy + ry] as Point2;
-  });
-}
+/** The four corners of a (rotated) box: top-left, top-right, bottom-right, bottom-left of the unrotated box (core's `boxCorners`). */
+export const boxCorners: (b: Box) => Point2[] = coreBoxCorners;
 
 /** Normalises degrees to [0, 360). */
 export function normaliseDegrees(deg: number): number {
@@ -59,6 +46,7 @@ export function boxFromCorners(p: readonly Point2[]): Box {
 
 /** Axis-aligned bounds `[minX, minY, maxX, maxY]` of points. */
 export function bounds(points: readonly Point2[]): [number, number, number, number] {
+  // Kept as min/max (not core's x/width rectangle) so maxX is exactly a coordinate of the input.
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -74,13 +62,7 @@ export function bounds(points: readonly Point2[]): [number, number, number, numb
 
 /** Unsigned area of a ring (shoelace). */
 export function ringArea(ring: readonly Point2[]): number {
-  let s = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const [x1, y1] = ring[i]!;
-    const [x2, y2] = ring[(i + 1) % ring.length]!;
-    s += x1 * y2 - x2 * y1;
-  }
-  return Math.abs(s) / 2;
+  return Math.abs(signedRingArea(ring));
 }
 
 /** Flat `[x1, y1, x2, y2, ...]` from points. */
