@@ -13,7 +13,8 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFile
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineSchema, SchemaError, type LabelSchema } from '@labelkit/core';
-import { FormatError, type FormatLoss } from './dataset.js';
+import { FormatError, type Dataset, type FormatLoss } from './dataset.js';
+import { validateDataset } from './validate-dataset.js';
 import { formats } from './registry.js';
 
 /** Where the CLI writes; tests pass their own. */
@@ -226,6 +227,12 @@ function printNotes(io: CliIo, title: string, notes: readonly FormatLoss[]): voi
   if (notes.length > 50) io.err(`  ... and ${notes.length - 50} more\n`);
 }
 
+/** Parsed files must also satisfy labelkit's model (core validation), or nothing is converted. */
+function assertValidDataset(format: string, dataset: Dataset): void {
+  const issues = validateDataset(dataset);
+  if (issues.length) throw new FormatError(format, issues);
+}
+
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   try {
@@ -246,6 +253,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const options = optionsFrom(p, from);
       const { dataset, warnings } = formats[from]!.parse(readInput(from, input), options);
       printNotes(io, 'warnings', warnings);
+      assertValidDataset(from, dataset);
       const { output: out, losses } = formats[to]!.serialize(dataset, options);
       printNotes(io, `not carried by ${to}`, losses);
       const written = writeOutput(out, output);
@@ -258,6 +266,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (p.positional.length !== 1) throw new UsageError('validate needs one <input>');
       const { dataset, warnings } = formats[format]!.parse(readInput(format, p.positional[0]!), optionsFrom(p, format));
       printNotes(io, 'warnings', warnings);
+      assertValidDataset(format, dataset);
       const n = dataset.items.reduce((s, it) => s + it.annotations.length, 0);
       io.out(`valid ${format}: ${dataset.items.length} item(s), ${n} annotation(s), ${dataset.schema.labels.length} label(s)\n`);
       return 0;

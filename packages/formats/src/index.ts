@@ -4,6 +4,7 @@
  * its own subpath export (`@labelkit/formats/coco`). See docs/formats.md.
  */
 export * from './dataset.js';
+export * from './validate-dataset.js';
 export { formats, type AnyFormat } from './registry.js';
 export { parseXml, serializeXml, XmlError, type XmlElement, type XmlNode } from './shared/xml.js';
 export type { FileSet } from './shared/files.js';
