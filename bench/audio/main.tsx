@@ -1,7 +1,9 @@
 /**
  * Audio benchmark: a 3-hour recording given as precomputed peaks (no src: nothing fetched or decoded)
  * with 5,000 segments, in labelkit's AudioSegmentAnnotator and in wavesurfer.js + its Regions plugin
- * (the same peaks, the same 5,000 regions), mounted one after the other in the same page.
+ * (the same peaks, the same 5,000 regions), mounted one after the other in the same page. labelkit's
+ * drag is also run with 500 segments, to show that its cost per move does not grow with the count.
+ * `?peer=0` in the page URL skips the peer (quick labelkit-only runs while working on it).
  */
 import { createRef } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -55,13 +57,26 @@ interface Result {
   tti: number;
   zoom: number[];
   scroll: number[];
+  /** Pointer move → its painted frame, mean over the moves (pointerup included, as before). */
   drag: number;
+  /** Script time of each pointer move: dispatch until the microtasks it queued (React's flush) ran. */
+  moveScript: number[];
+  /** Pointerup → the painted frame that shows the dropped segment. */
+  drop: number;
   dragOk: boolean;
+}
+
+/** Dispatches a pointer event and returns the script time it took, microtasks it queued included. */
+async function scripted(dispatch: () => void): Promise<number> {
+  const t0 = performance.now();
+  dispatch();
+  await Promise.resolve();
+  return performance.now() - t0;
 }
 
 const stage = document.getElementById('stage')!;
 
-async function runLabelkit(): Promise<Result> {
+async function runLabelkit(segments: SegmentAnnotation[], dragOnly = false): Promise<Result> {
   const host = document.createElement('div');
   stage.append(host);
   const ref = createRef<AudioSegmentAnnotatorHandle>();
@@ -76,10 +91,13 @@ async function runLabelkit(): Promise<Result> {
   const h = ref.current!;
   const fit = h.getViewport().pxPerSec;
   const zoom: number[] = [];
-  for (let i = 1; i <= ZOOM_STEPS; i++) zoom.push(await timed(() => h.zoomTo(fit * (ZOOM_MAX / fit) ** (i / ZOOM_STEPS), TARGET.start)));
   const scroll: number[] = [];
-  const startT = h.getViewport().scrollTime;
-  for (let i = 1; i <= SCROLL_STEPS; i++) scroll.push(await timed(() => h.scrollTo(startT + (i * 300) / ZOOM_MAX)));
+  if (dragOnly) h.zoomTo(ZOOM_MAX, TARGET.start);
+  else {
+    for (let i = 1; i <= ZOOM_STEPS; i++) zoom.push(await timed(() => h.zoomTo(fit * (ZOOM_MAX / fit) ** (i / ZOOM_STEPS), TARGET.start)));
+    const startT = h.getViewport().scrollTime;
+    for (let i = 1; i <= SCROLL_STEPS; i++) scroll.push(await timed(() => h.scrollTo(startT + (i * 300) / ZOOM_MAX)));
+  }
   h.scrollTo(TARGET.start - 5);
   await frame();
   // Drag TARGET by its body 200 px to the right.
@@ -92,20 +110,26 @@ async function runLabelkit(): Promise<Result> {
   const x = rect.left + timeToX(v, (TARGET.start + TARGET.end) / 2);
   const y = rect.top + layout.laneTops[laneOf.get(TARGET.id)!]! + LANE_HEADER + LANE_PADDING + rowOf.get(TARGET.id)! * ROW_HEIGHT + ROW_HEIGHT / 2;
   const ev = (type: string, cx: number) => canvas.dispatchEvent(new PointerEvent(type, { clientX: cx, clientY: y, bubbles: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 1, isPrimary: true }));
+  const moveScript: number[] = [];
+  performance.mark('drag-start'); // for traces
   const d0 = performance.now();
   ev('pointerdown', x);
   for (let i = 1; i <= 10; i++) {
-    ev('pointermove', x + i * 20);
+    moveScript.push(await scripted(() => ev('pointermove', x + i * 20)));
     await frame();
   }
+  const u0 = performance.now();
   ev('pointerup', x + 200);
   await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const drag = (performance.now() - d0) / 10;
+  const end = performance.now();
+  performance.mark('drag-end');
+  const drag = (end - d0) / 10;
+  const drop = end - u0;
   const moved = last.find((a) => a.id === TARGET.id) as SegmentAnnotation | undefined;
   const dragOk = !!moved && Math.abs(moved.start - (TARGET.start + 200 / v.pxPerSec)) < 2 / v.pxPerSec;
   root.unmount();
   host.remove();
-  return { tti, zoom, scroll, drag, dragOk };
+  return { tti, zoom, scroll, drag, moveScript, drop, dragOk };
 }
 
 async function runPeer(): Promise<Result> {
@@ -143,34 +167,53 @@ async function runPeer(): Promise<Result> {
   const y = rect.top + rect.height / 2;
   const before = region.start;
   const ev = (target: EventTarget, type: string, cx: number) => target.dispatchEvent(new PointerEvent(type, { clientX: cx, clientY: y, bubbles: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 1, isPrimary: true }));
+  const moveScript: number[] = [];
+  performance.mark('drag-start'); // for traces
   const d0 = performance.now();
   ev(el, 'pointerdown', x);
   for (let i = 1; i <= 10; i++) {
-    ev(window, 'pointermove', x + i * 20);
+    moveScript.push(await scripted(() => ev(window, 'pointermove', x + i * 20)));
     await frame();
   }
+  const u0 = performance.now();
   ev(window, 'pointerup', x + 200);
   await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const drag = (performance.now() - d0) / 10;
+  const end = performance.now();
+  performance.mark('drag-end');
+  const drag = (end - d0) / 10;
+  const drop = end - u0;
   const dragOk = Math.abs(region.start - before - 200 / ZOOM_MAX) < 3 / ZOOM_MAX;
   ws.destroy();
   host.remove();
-  return { tti, zoom, scroll, drag, dragOk };
+  return { tti, zoom, scroll, drag, moveScript, drop, dragOk };
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
 window.__labelkitBench = async (): Promise<BenchEntry[]> => {
-  const lk = await runLabelkit();
+  const withPeer = new URLSearchParams(location.search).get('peer') !== '0';
+  const lk = await runLabelkit(segments);
   await new Promise((r) => setTimeout(r, 200));
-  const peer = await runPeer();
+  // The same drag with a tenth of the segments (every tenth one, the dragged one among them): only the count changes.
+  const small = await runLabelkit(segments.filter((s, i) => i % 10 === 0 || s === TARGET), true);
+  await new Promise((r) => setTimeout(r, 200));
+  const peer = withPeer ? await runPeer() : null;
   const scenario = '3-hour peaks, 5,000 segments';
-  const entry = (metric: string, a: number, b: number, note?: string): BenchEntry => ({ scenario, size: COUNT, metric, unit: 'ms', labelkit: a, peer: b, peerName: PEER, ratio: b / a, ...(note ? { note } : {}) });
+  const entry = (metric: string, a: number, b: number | null, note?: string): BenchEntry => ({ scenario, size: COUNT, metric, unit: 'ms', labelkit: a, peer: b, peerName: PEER, ratio: b === null ? null : b / a, ...(note ? { note } : {}) });
+  const f = (n: number) => n.toFixed(2);
   return [
-    entry('time to interactive', lk.tti, peer.tti, 'mount with peaks + duration, no src (nothing fetched or decoded) → first frame with all segments'),
-    entry('zoom frame time (mean)', mean(lk.zoom), mean(peer.zoom), `${ZOOM_STEPS} zoom steps, whole file → ${ZOOM_MAX} px/s; action → next painted frame`),
-    entry('zoom frame time (p95)', p95(lk.zoom), p95(peer.zoom)),
-    entry('scroll frame time (mean)', mean(lk.scroll), mean(peer.scroll), `${SCROLL_STEPS} scrolls of 300 px at ${ZOOM_MAX} px/s`),
-    entry('scroll frame time (p95)', p95(lk.scroll), p95(peer.scroll)),
-    entry('drag a segment (per move)', lk.drag, peer.drag, `10 pointer moves of 20 px, each to its painted frame; segment moved correctly: labelkit ${lk.dragOk}, peer ${peer.dragOk}`),
+    entry('time to interactive', lk.tti, peer?.tti ?? null, 'mount with peaks + duration, no src (nothing fetched or decoded) → first frame with all segments'),
+    entry('zoom frame time (mean)', mean(lk.zoom), peer ? mean(peer.zoom) : null, `${ZOOM_STEPS} zoom steps, whole file → ${ZOOM_MAX} px/s; action → next painted frame`),
+    entry('zoom frame time (p95)', p95(lk.zoom), peer ? p95(peer.zoom) : null),
+    entry('scroll frame time (mean)', mean(lk.scroll), peer ? mean(peer.scroll) : null, `${SCROLL_STEPS} scrolls of 300 px at ${ZOOM_MAX} px/s`),
+    entry('scroll frame time (p95)', p95(lk.scroll), peer ? p95(peer.scroll) : null),
+    entry('drag a segment (per move)', lk.drag, peer?.drag ?? null, `pointerdown, 10 pointer moves of 20 px each to its painted frame, pointerup to its painted frame, divided by 10; segment moved correctly: labelkit ${lk.dragOk}, peer ${peer ? peer.dragOk : '—'}`),
+    entry('drag script time per move (median)', median(lk.moveScript), peer ? median(peer.moveScript) : null, `pointermove dispatch until its microtasks (React's flush) ran; labelkit with 500 segments instead of 5,000: ${f(median(small.moveScript))} ms (max ${f(Math.max(...small.moveScript))} ms vs ${f(Math.max(...lk.moveScript))} ms at 5,000)`),
+    entry('drop a dragged segment', lk.drop, peer?.drop ?? null, `pointerup → painted frame: labelkit commits the drag to the store here (one undo step, one onChange); with 500 segments ${f(small.drop)} ms`),
   ];
 };
 

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Annotation, SegmentAnnotation } from '@labelkit/core';
 import { AudioSegmentAnnotator } from '@labelkit/audio';
-import { bobbySuggestions, callsSchema, emotionSchema, jfkSegments, speechSchema, syntheticPeaks, syntheticSegments, wordSchema } from './audio-data.js';
+import { bobbySuggestions, callsSchema, emotionSchema, jfkSegments, speechSchema, stereoCallPeaks, stereoCallSchema, stereoCallSegments, syntheticPeaks, syntheticSegments, wordSchema } from './audio-data.js';
 
 const THREE_HOURS = 3 * 3600;
 const stressPeaks = [syntheticPeaks(THREE_HOURS)];
@@ -88,6 +88,33 @@ export const ThreeHourPeaks: Story = {
     await expect(args.onSelectionChange).toHaveBeenLastCalledWith([stressSegments.slice().sort((a, b) => a.start - b.start)[0]!.id]);
     await expect(canvas.getByRole('region', { name: 'Selected segment' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Play Space' })).toBeDisabled();
+  },
+};
+
+/**
+ * A stereo call (agent left, customer right): each turn is shaded over its channel's waveform and
+ * badged L or R; the channel is edited in the details panel, and "All channels" removes it.
+ */
+export const StereoCallChannels: Story = {
+  args: { schema: stereoCallSchema, peaks: stereoCallPeaks, duration: 60, defaultValue: stereoCallSegments, laneBy: { attribute: 'speaker' }, 'aria-label': 'Stereo call' },
+  play: async ({ args, canvasElement }) => {
+    const canvas = await ready(canvasElement, '1:00.000');
+    canvas.getByRole('application', { name: 'Stereo call' }).focus();
+    await userEvent.keyboard('{Tab}');
+    await expect(args.onSelectionChange).toHaveBeenLastCalledWith(['turn-1']);
+    const panel = canvas.getByRole('region', { name: 'Selected segment' });
+    await expect(panel).toHaveTextContent('left channel');
+    const channel = within(panel).getByLabelText('Channel');
+    await expect(channel).toHaveValue('0');
+    await expect(within(channel).getAllByRole('option').map((o) => o.textContent)).toEqual(['All channels', 'Left', 'Right']);
+    await userEvent.selectOptions(channel, 'Right');
+    let turn = lastValue(args.onChange).find((a) => a.id === 'turn-1') as SegmentAnnotation;
+    await expect(turn.channel).toBe(1);
+    await expect(canvas.getByRole('status')).toHaveTextContent('Channel: right channel');
+    await userEvent.selectOptions(channel, 'All channels');
+    turn = lastValue(args.onChange).find((a) => a.id === 'turn-1') as SegmentAnnotation;
+    await expect('channel' in turn).toBe(false);
+    await expect(panel).not.toHaveTextContent('left channel');
   },
 };
 

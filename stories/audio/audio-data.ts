@@ -88,3 +88,23 @@ export function syntheticSegments(count: number, duration: number, seed = 11): S
   }
   return out;
 }
+
+/** A stereo phone call: the agent on the left channel, the customer on the right (as call recorders store them). */
+export const stereoCallSchema = defineSchema({
+  labels: [
+    { id: 'speech', name: 'Speech', color: '#4363d8', hotkey: '1', kinds: ['segment'], attributes: [{ id: 'speaker', type: 'select', options: ['Agent', 'Customer'] }] },
+    { id: 'hold', name: 'Hold music', color: '#9a6324', hotkey: '2', kinds: ['segment'] },
+  ],
+});
+
+/** One minute of the stereo call: one peaks array per channel. */
+export const stereoCallPeaks = [syntheticPeaks(60, 20, 3), syntheticPeaks(60, 20, 5)];
+
+/** Turns of the call, each on its speaker's channel; the hold music is on both (no `channel`). */
+export const stereoCallSegments: SegmentAnnotation[] = [
+  { id: 'turn-1', kind: 'segment', label: 'speech', start: 1.2, end: 6.8, channel: 0, text: 'Thank you for calling, how can I help?', attributes: { speaker: 'Agent' } },
+  { id: 'turn-2', kind: 'segment', label: 'speech', start: 7.4, end: 15.1, channel: 1, text: 'My router keeps dropping the connection.', attributes: { speaker: 'Customer' } },
+  { id: 'turn-3', kind: 'segment', label: 'speech', start: 15.6, end: 19.9, channel: 0, text: 'Let me check your line.', attributes: { speaker: 'Agent' } },
+  { id: 'hold-1', kind: 'segment', label: 'hold', start: 20.5, end: 41.0 },
+  { id: 'turn-4', kind: 'segment', label: 'speech', start: 41.8, end: 47.3, text: 'Are you still there?', attributes: { speaker: 'Customer' } },
+];

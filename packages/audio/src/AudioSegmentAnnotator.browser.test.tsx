@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { createRef } from 'react';
+import { Profiler, createRef } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { act } from 'react';
 import { defineSchema, type Annotation, type SegmentAnnotation } from '@labelkit/core';
 import { AudioSegmentAnnotator, type AudioSegmentAnnotatorHandle } from './AudioSegmentAnnotator.js';
+import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, trackLayout } from './layout.js';
 import { timeToX } from './viewport.js';
 import { encodeWav, toneBursts } from './test-utils/wav.js';
 
@@ -23,7 +24,7 @@ afterEach(() => {
   root = null;
 });
 
-async function mount(props: Partial<Parameters<typeof AudioSegmentAnnotator>[0]> = {}) {
+async function mount(props: Partial<Parameters<typeof AudioSegmentAnnotator>[0]> = {}, onRender?: () => void) {
   const url = URL.createObjectURL(new Blob([encodeWav([toneBursts(4, 16000)], 16000)], { type: 'audio/wav' }));
   host = document.createElement('div');
   host.style.width = '900px';
@@ -31,7 +32,8 @@ async function mount(props: Partial<Parameters<typeof AudioSegmentAnnotator>[0]>
   const ref = createRef<AudioSegmentAnnotatorHandle>();
   const onChange = vi.fn<(next: Annotation[]) => void>();
   root = createRoot(host);
-  act(() => root!.render(<AudioSegmentAnnotator ref={ref} schema={schema} src={url} onChange={onChange} {...props} />));
+  const annotator = <AudioSegmentAnnotator ref={ref} schema={schema} src={url} onChange={onChange} {...props} />;
+  act(() => root!.render(onRender ? <Profiler id="annotator" onRender={onRender}>{annotator}</Profiler> : annotator));
   await vi.waitFor(() => expect(ref.current?.getViewport().duration).toBeCloseTo(4, 2), { timeout: 5000 });
   const canvas = host.querySelector<HTMLCanvasElement>('[data-testid="lk-audio-canvas"]')!;
   return { ref, onChange, canvas };
@@ -62,6 +64,61 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     expect(Math.abs(seg.end - 2.25)).toBeLessThanOrEqual(onePixel);
     // The selected segment's details are in accessible DOM.
     expect(document.querySelector('[aria-label="Selected segment"]')?.textContent).toContain('Speech');
+  });
+
+  it('drags a segment as a draft: no render and no onChange per move, one onChange and one undo step at the end', async () => {
+    const seg: SegmentAnnotation = { id: 'a', kind: 'segment', label: 'speech', start: 1, end: 1.5 };
+    let renders = 0;
+    const { ref, onChange, canvas } = await mount({ defaultValue: [seg] }, () => renders++);
+    const v = ref.current!.getViewport();
+    const rect = canvas.getBoundingClientRect();
+    // Lane 0 (Speech), row 0; two lanes of one row each, no spectrogram.
+    const layout = trackLayout([1, 1], 120, 0);
+    const y = rect.top + layout.laneTops[0]! + LANE_HEADER + LANE_PADDING + ROW_HEIGHT / 2;
+    const x = rect.left + timeToX(v, 1.25);
+    const dx = 0.5 * v.pxPerSec;
+    act(() => {
+      pointer(canvas, 'pointerdown', x, y);
+      pointer(canvas, 'pointermove', x + dx / 5, y); // passes the threshold: selects, the drag starts
+    });
+    const rendersAtStart = renders;
+    for (let i = 2; i <= 5; i++) act(() => pointer(canvas, 'pointermove', x + (dx * i) / 5, y));
+    expect(renders).toBe(rendersAtStart);
+    expect(onChange).not.toHaveBeenCalled();
+    // The drag overlay shows the segment at its draft place (a transform: the canvas is not redrawn per move).
+    const overlay = host!.querySelector<HTMLElement>('.lk-audio__drag')!;
+    expect(overlay.style.display).toBe('block');
+    expect(Number(/translate3d\(([-\d.]+)px/.exec(overlay.style.transform)![1])).toBeCloseTo(timeToX(v, 1.5), 0);
+    act(() => pointer(canvas, 'pointerup', x + dx, y));
+    expect(overlay.style.display).toBe('none');
+    expect(onChange).toHaveBeenCalledTimes(1);
+    const moved = onChange.mock.calls[0]![0][0] as SegmentAnnotation;
+    const onePixel = 1 / v.pxPerSec;
+    expect(Math.abs(moved.start - 1.5)).toBeLessThanOrEqual(onePixel);
+    expect(moved.end - moved.start).toBeCloseTo(0.5, 9);
+    expect(moved.label).toBe('speech');
+    act(() => ref.current!.undo());
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect((onChange.mock.calls[1]![0][0] as SegmentAnnotation).start).toBe(1);
+    expect(ref.current!.canUndo()).toBe(false);
+  });
+
+  it('drops the draft when a drag is cancelled with Escape', async () => {
+    const seg: SegmentAnnotation = { id: 'a', kind: 'segment', label: 'speech', start: 1, end: 1.5 };
+    const { ref, onChange, canvas } = await mount({ defaultValue: [seg] });
+    const v = ref.current!.getViewport();
+    const rect = canvas.getBoundingClientRect();
+    const layout = trackLayout([1, 1], 120, 0);
+    const y = rect.top + layout.laneTops[0]! + LANE_HEADER + LANE_PADDING + ROW_HEIGHT / 2;
+    const x = rect.left + timeToX(v, 1.25);
+    act(() => {
+      pointer(canvas, 'pointerdown', x, y);
+      pointer(canvas, 'pointermove', x + 40, y);
+    });
+    await userEvent.keyboard('{Escape}');
+    act(() => pointer(canvas, 'pointerup', x + 40, y));
+    expect(onChange).not.toHaveBeenCalled();
+    expect((ref.current!.getAnnotations()[0] as SegmentAnnotation).start).toBe(1);
   });
 
   it('creates a segment from the keyboard at the playhead, relabels, undoes', async () => {

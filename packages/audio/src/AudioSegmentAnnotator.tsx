@@ -15,13 +15,13 @@ import {
   type AnnotatorProps,
 } from '@labelkit/react';
 import { getAudioContext, useAudioSource } from './audio-source.js';
-import { drawFrame, drawOverviewBase, drawOverviewWindow, type DrawItem, type DrawTheme } from './draw.js';
+import { draftGeometry, draftItem, drawFrame, drawOverviewBase, drawOverviewWindow, type DrawItem, type DrawTheme } from './draw.js';
 import type { IntervalIndex } from './interval-index.js';
 import type { PeaksPyramid } from './peaks.js';
-import { createIntervalIndex } from './interval-index.js';
 import { AUDIO_KEYMAP } from './keymap.js';
-import { assignLanes, laneFields, stackRows, type LaneBy } from './lanes.js';
-import { laneAtY, trackLayout } from './layout.js';
+import { laneFields, type LaneBy } from './lanes.js';
+import { createSegmentModelCache } from './segment-model.js';
+import { channelName, channelOptions, laneAtY, trackLayout } from './layout.js';
 import { adjacentSegment, segmentsInOrder } from './segment-order.js';
 import { mediaGate, playBufferSegment, playMediaSegment, type SegmentPlayback } from './segment-playback.js';
 import { IDLE, hitTest, segmentFromMarks, segmentTool, type ToolContext, type ToolEffect, type ToolEvent, type ToolState } from './segment-tool.js';
@@ -80,17 +80,29 @@ const SPECTROGRAM_HEIGHT = 128;
 const OVERVIEW_HEIGHT = 36;
 const EMPTY_SUGGESTIONS: Annotation[] = [];
 
+// No border-radius on the track or the overview: a rounded clip over composited canvases and the drag
+// overlay makes the compositor redraw them through a mask every frame (measured: about twice the frame
+// time of a drag in software-rendered Chromium).
 const CSS = `
 .lk-audio{position:relative;display:flex;flex-direction:column;gap:var(--lk-space-2,8px);border-radius:var(--lk-radius,6px);}
-.lk-audio__track{position:relative;border:1px solid var(--lk-border);border-radius:var(--lk-radius-sm,4px);overflow:hidden;background:var(--lk-surface);}
+.lk-audio__track{position:relative;border:1px solid var(--lk-border);overflow:hidden;background:var(--lk-surface);}
 .lk-audio__wave{position:absolute;left:0;right:0;}
 .lk-audio__canvas{position:absolute;left:0;top:0;touch-action:none;}
-.lk-audio__overview{display:block;width:100%;border:1px solid var(--lk-border);border-radius:var(--lk-radius-sm,4px);cursor:pointer;}
+.lk-audio__overview{display:block;width:100%;border:1px solid var(--lk-border);cursor:pointer;}
 .lk-audio__time{font-variant-numeric:tabular-nums;min-width:12ch;}
 .lk-audio__details{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:var(--lk-space-2,8px);align-items:end;}
 .lk-audio__details label{display:flex;flex-direction:column;gap:2px;font-size:12px;color:var(--lk-text-muted);}
 .lk-audio__transcript{grid-column:1/-1;}
 .lk-audio__help{font-size:12px;color:var(--lk-text-muted);margin:0;}
+.lk-audio__drag{position:absolute;left:0;top:0;display:none;pointer-events:none;will-change:transform;}
+.lk-audio__drag-shade,.lk-audio__drag-box,.lk-audio__drag-fill{position:absolute;left:0;right:0;}
+.lk-audio__drag-shade{opacity:.18;}
+.lk-audio__drag-fill{top:0;bottom:0;opacity:.55;}
+.lk-audio__drag-box{box-sizing:border-box;border:2px solid var(--lk-text,#1b1f24);display:flex;align-items:center;gap:4px;padding:0 4px;overflow:hidden;white-space:nowrap;font:600 11px system-ui,sans-serif;color:var(--lk-text,#1b1f24);}
+.lk-audio__drag-badge,.lk-audio__drag-caption{position:relative;}
+.lk-audio__drag-badge{background:var(--lk-text,#1b1f24);color:var(--lk-surface,#fff);font-size:10px;padding:0 3px;line-height:14px;}
+.lk-audio__drag-badge:empty{display:none;}
+.lk-audio__drag-edge{position:absolute;top:3px;bottom:3px;width:4px;background:var(--lk-text,#1b1f24);}
 `;
 
 /**
@@ -98,9 +110,27 @@ const CSS = `
  * per attribute value, transcribe them inline, play them exactly, review model suggestions — all by
  * mouse or keyboard alone. wavesurfer.js draws the waveform; segments are drawn on one canvas layer
  * through an interval index, so thousands of them cost only what is visible.
+ *
+ * Dragging (move or resize) works on a draft: while the pointer is down, the segment's new extent
+ * lives only in the tool state and a ref. The canvas is redrawn once without the segment, and a small
+ * DOM overlay shows it at its draft place; each pointer move then only sets that overlay's transform
+ * (and width when resizing) — no store update, no React render, no canvas redraw, no rebuilding of
+ * lanes, rows or the interval index — so a move costs the same with 50 segments or 50,000. At
+ * pointerup the draft is committed to the store once: one undo step and one `onChange` per drag
+ * (Escape or pointercancel drops the draft, and nothing reaches `onChange`). Hosts therefore see a
+ * drag's result, not its intermediate positions; the details panel too shows the committed extent
+ * until the drag ends. The commit patches the derived model for the one segment (see
+ * `nextSegmentModel`) instead of re-deriving it for all of them.
+ *
+ * Multichannel files: the waveform shows one band per channel; a segment with a `channel` (0-based)
+ * is shaded over that channel's band only and carries a channel badge (`L`/`R` in stereo, else the
+ * 1-based number); its channel is edited in the details panel (absent = all channels).
  */
 export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.JSX.Element {
-  const { schema, readOnly = false, laneBy = 'label', minLength = 0.05, waveHeight = 120 } = props;
+  const { schema, readOnly = false, minLength = 0.05, waveHeight = 120 } = props;
+  // Stable across renders when the host passes a new `{ attribute }` object each time.
+  const laneByAttribute = props.laneBy && props.laneBy !== 'label' ? props.laneBy.attribute : null;
+  const laneBy: LaneBy = useMemo(() => (laneByAttribute === null ? 'label' : { attribute: laneByAttribute }), [laneByAttribute]);
   const suggestions = props.suggestions ?? EMPTY_SUGGESTIONS;
   const source = useAudioSource(props.src, props.peaks, props.duration);
   const ann = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
@@ -135,6 +165,9 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
   const segPlayRef = useRef<SegmentPlayback | null>(null);
   const toolRef = useRef<ToolState>(IDLE);
   const previewRef = useRef<{ start: number; end: number; lane: number } | null>(null);
+  /** The segment being moved or resized, at its draft extent: shown by the drag overlay, not yet in the store (committed at pointerup). */
+  const draftRef = useRef<{ id: string; start: number; end: number; lane: number } | null>(null);
+  const dragRef = useRef<HTMLDivElement>(null);
   const playheadRef = useRef(0);
   const viewportRef = useRef<Viewport>(fitViewport(1, 800));
   const frameRef = useRef(0);
@@ -144,27 +177,24 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
 
   const duration = source.duration;
   const segments = useMemo(() => ann.annotations.filter((a): a is SegmentAnnotation => a.kind === 'segment'), [ann.annotations]);
-  const ordered = useMemo(() => segmentsInOrder([...segments, ...pending]), [segments, pending]);
+  // Sorted on first use (Tab / next segment), not on every edit.
+  const orderedCache = useRef<{ segments: readonly SegmentAnnotation[]; pending: readonly SegmentAnnotation[]; list: SegmentAnnotation[] } | null>(null);
+  const ordered = (): SegmentAnnotation[] => {
+    const c = orderedCache.current;
+    if (c && c.segments === segments && c.pending === pending) return c.list;
+    const list = segmentsInOrder([...segments, ...pending]);
+    orderedCache.current = { segments, pending, list };
+    return list;
+  };
   const pendingIds = useMemo(() => new Set(pending.map((s) => s.id)), [pending]);
 
-  const model = useMemo(() => {
-    const all = [...segments, ...pending];
-    const { lanes, laneOf } = assignLanes(schema, all, laneBy);
-    const { rowOf, rows } = stackRows(all, laneOf, lanes.length);
-    const items: DrawItem[] = [];
-    for (const s of all) {
-      const lane = laneOf.get(s.id) ?? 0;
-      const label = schema.byId.get(s.label);
-      const name = label?.name ?? s.label;
-      items.push({ id: s.id, start: s.start, end: s.end, lane, row: rowOf.get(s.id) ?? 0, color: label?.color ?? lanes[lane]?.color ?? '#888', caption: s.text ? s.text : laneBy === 'label' ? name : name, suggestion: pendingIds.has(s.id) });
-    }
-    const byId = new Map(items.map((it) => [it.id, it]));
-    return { lanes, rows, index: createIntervalIndex(items), byId };
-  }, [segments, pending, pendingIds, schema, laneBy]);
+  // Lanes, rows, draw items and the interval index; a one-segment edit (a drag's commit) patches the previous model.
+  const [modelCache] = useState(createSegmentModelCache);
+  const model = useMemo(() => modelCache.get({ schema, segments, pending, laneBy }), [modelCache, segments, pending, schema, laneBy]);
 
-  const channelBands = Math.min(2, Math.max(1, source.channelCount));
+  const channelCount = Math.max(1, source.channelCount);
   const spectroOn = spectrogram && !!source.buffer;
-  const layout = useMemo(() => trackLayout(model.rows, waveHeight, spectroOn ? SPECTROGRAM_HEIGHT : 0), [model.rows, waveHeight, spectroOn]);
+  const layout = useMemo(() => trackLayout(model.rows, waveHeight, spectroOn ? SPECTROGRAM_HEIGHT : 0, channelCount), [model.rows, waveHeight, spectroOn, channelCount]);
   const activeLane = useMemo(() => {
     if (laneBy === 'label') return Math.max(0, model.lanes.findIndex((l) => l.label === activeLabel));
     return 0;
@@ -217,7 +247,9 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     if (!themeRef.current || now - themeRef.current.at > 500) themeRef.current = { at: now, theme: themeOf(track) };
     const theme = themeRef.current.theme;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawFrame(ctx, { viewport: v, layout: L.layout, lanes: L.model.lanes, index: L.model.index, selected: L.selectedSet, playhead: playheadRef.current, preview: previewRef.current, markStart: L.markStart, theme, activeLane: L.activeLane });
+    // The dragged segment is left out: the drag overlay shows it (placed again here, as the view may have moved).
+    drawFrame(ctx, { viewport: v, layout: L.layout, lanes: L.model.lanes, index: L.model.index, selected: L.selectedSet, playhead: playheadRef.current, preview: previewRef.current, markStart: L.markStart, theme, activeLane: L.activeLane, hidden: draftRef.current?.id ?? null });
+    placeDraft();
     const ov = overviewRef.current;
     if (ov) {
       const pw = Math.round(w * dpr);
@@ -247,6 +279,45 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
         drawOverviewWindow(octx, w, OVERVIEW_HEIGHT, v, playheadRef.current, theme);
       }
     }
+  };
+
+  /**
+   * Shows the dragged segment at its draft place in the drag overlay (a few style writes: no canvas
+   * redraw, no React render), or hides the overlay when nothing is dragged.
+   */
+  const placeDraft = () => {
+    const el = dragRef.current;
+    if (!el) return;
+    const L = live.current;
+    const d = draftRef.current;
+    const base = d ? L.model.byId.get(d.id) : undefined;
+    const it = d && base ? draftItem(base, d, L.model.lanes, L.laneBy === 'label') : null;
+    const g = it ? draftGeometry(it, viewportRef.current, L.layout) : null;
+    if (!it || !g) {
+      if (el.style.display !== 'none') el.style.display = 'none';
+      return;
+    }
+    const [shade, box] = el.children as unknown as [HTMLElement, HTMLElement];
+    const [fill, startEdge, endEdge, badge, caption] = box.children as unknown as [HTMLElement, HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    const set = (node: HTMLElement, prop: 'transform' | 'width' | 'height' | 'top' | 'background' | 'display', value: string) => {
+      if (node.style[prop] !== value) node.style[prop] = value;
+    };
+    set(el, 'display', 'block');
+    // Rounded to 1/100 px, so a pure move (same width up to float noise) changes only the transform: no layout, no repaint.
+    set(el, 'transform', `translate3d(${Math.round(g.x * 100) / 100}px,0,0)`);
+    set(el, 'width', `${Math.round(g.width * 100) / 100}px`);
+    set(el, 'height', `${L.layout.height}px`);
+    set(shade, 'top', `${g.shadeTop}px`);
+    set(shade, 'height', `${g.shadeHeight}px`);
+    set(shade, 'background', it.color);
+    set(box, 'top', `${g.boxTop}px`);
+    set(box, 'height', `${g.boxHeight}px`);
+    set(fill, 'background', it.color);
+    set(startEdge, 'display', g.startEdge ? 'block' : 'none');
+    set(endEdge, 'display', g.endEdge ? 'block' : 'none');
+    // Text through textContent only: a transcript never becomes markup.
+    if (badge.textContent !== g.badge) badge.textContent = g.badge;
+    if (caption.textContent !== it.caption) caption.textContent = it.caption;
   };
 
   /** Sets the viewport, pushes it to wavesurfer and redraws. */
@@ -292,10 +363,9 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     media.preload = 'metadata';
     if (props.src) media.src = props.src;
     mediaRef.current = media;
-    const perChannel = Math.floor(waveHeight / channelBands);
-    const cs = getComputedStyle(container);
-    const accent = cs.getPropertyValue('--lk-accent').trim() || '#0b5cd5';
-    const muted = cs.getPropertyValue('--lk-text-muted').trim() || '#57606a';
+    // One band per channel, `waveHeight / channels` high each: the same bands `channelBand` shades.
+    const perChannel = Math.floor(waveHeight / Math.max(1, source.channelCount));
+    const muted = getComputedStyle(container).getPropertyValue('--lk-text-muted').trim() || '#57606a';
     const ws = WaveSurfer.create({
       container,
       peaks: source.wavePeaks,
@@ -311,9 +381,8 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       autoCenter: false,
       fillParent: true,
       minPxPerSec: viewportRef.current.pxPerSec,
-      ...(source.channelCount > 1 ? { splitChannels: Array.from({ length: source.channelCount }, () => ({ waveColor: muted, progressColor: muted, height: Math.floor(waveHeight / source.channelCount) })) } : {}),
+      ...(source.channelCount > 1 ? { splitChannels: Array.from({ length: source.channelCount }, () => ({ waveColor: muted, progressColor: muted, height: perChannel })) } : {}),
     });
-    void accent;
     wsRef.current = ws;
     const onPause = () => {
       if (!segPlayRef.current) setPlaying(false);
@@ -332,7 +401,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       mediaRef.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, props.src, waveHeight, channelBands]);
+  }, [source, props.src, waveHeight]);
 
   // Spectrogram plugin (decoded audio only).
   useEffect(() => {
@@ -456,7 +525,9 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
   );
 
   const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
-  const describe = (s: SegmentAnnotation) => `${labelName(s.label)}${laneBy !== 'label' && s.attributes?.[laneBy.attribute] !== undefined ? ` (${String(s.attributes[laneBy.attribute])})` : ''}, ${formatTime(s.start)} to ${formatTime(s.end)}`;
+  /** `left channel`, `right channel` (stereo) or `channel 3`. */
+  const channelPhrase = (c: number) => (channelCount === 2 && (c === 0 || c === 1) ? `${channelName(c, 2).toLowerCase()} channel` : `channel ${c + 1}`);
+  const describe = (s: SegmentAnnotation) => `${labelName(s.label)}${laneBy !== 'label' && s.attributes?.[laneBy.attribute] !== undefined ? ` (${String(s.attributes[laneBy.attribute])})` : ''}, ${formatTime(s.start)} to ${formatTime(s.end)}${s.channel !== undefined ? `, ${channelPhrase(s.channel)}` : ''}`;
 
   const selectAndReveal = (s: SegmentAnnotation | undefined, what: string) => {
     if (!s) return false;
@@ -514,7 +585,12 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
         }
       }
     }
-    if (next.start === cur.start && next.end === cur.end && next.label === cur.label && next.attributes === cur.attributes && next.text === cur.text) return cur;
+    if ('channel' in patch && patch.channel === undefined) {
+      // Back to all channels: drop the field rather than keep `channel: undefined`.
+      const { channel: _dropped, ...rest } = next;
+      next = rest;
+    }
+    if (next.start === cur.start && next.end === cur.end && next.label === cur.label && next.attributes === cur.attributes && next.text === cur.text && next.channel === cur.channel) return cur;
     ann.apply({ updated: [next] });
     return next;
   };
@@ -568,13 +644,25 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
           createSegment(e.start, e.end, e.lane);
           break;
         case 'beginGesture':
-          ann.beginGesture();
+          draftRef.current = null;
           break;
-        case 'update':
-          updateSegment(e.id, { start: e.start, end: e.end }, e.lane);
+        case 'update': {
+          // A draft, committed at the gesture's end (see the doc comment). The first one redraws the
+          // canvas without the segment; later ones only move the overlay.
+          const first = draftRef.current === null;
+          draftRef.current = { id: e.id, start: e.start, end: e.end, lane: e.lane };
+          if (first) invalidate();
+          else placeDraft();
           break;
+        }
         case 'endGesture': {
-          ann.endGesture();
+          const d = draftRef.current;
+          draftRef.current = null;
+          // One store update, so one undo step and one onChange per drag.
+          if (!e.cancelled && d && d.id === e.id) updateSegment(d.id, { start: d.start, end: d.end }, d.lane);
+          // Hidden now; the canvas shows the committed segment in the same frame.
+          placeDraft();
+          invalidate();
           const s = ann.store.get(e.id);
           if (s && s.kind === 'segment') announce(e.cancelled ? 'Edit cancelled' : `Segment changed: ${describe(s)}`);
           break;
@@ -837,8 +925,8 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       selection.select(segments.map((s) => s.id));
       announce(`${segments.length} segments selected`);
     },
-    nextAnnotation: () => selectAndReveal(adjacentSegment(ordered, selectedId, 1, playheadRef.current), 'Segment'),
-    prevAnnotation: () => selectAndReveal(adjacentSegment(ordered, selectedId, -1, playheadRef.current), 'Segment'),
+    nextAnnotation: () => selectAndReveal(adjacentSegment(ordered(), selectedId, 1, playheadRef.current), 'Segment'),
+    prevAnnotation: () => selectAndReveal(adjacentSegment(ordered(), selectedId, -1, playheadRef.current), 'Segment'),
     acceptSuggestion: () => acceptSuggestion(selectedId),
     rejectSuggestion: () => rejectSuggestion(selectedId),
     nextSuggestion: () => stepSuggestion(1),
@@ -1009,13 +1097,24 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       <div ref={trackRef} className="lk-audio__track" style={{ height: layout.height }} aria-hidden="true">
         <div ref={waveRef} className="lk-audio__wave" style={{ top: layout.waveTop }} />
         <canvas ref={canvasRef} className="lk-audio__canvas" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerCancel} onLostPointerCapture={onPointerUp} data-testid="lk-audio-canvas" />
+        {/* The dragged segment during a drag: moved by transform, so a pointer move redraws nothing. */}
+        <div ref={dragRef} className="lk-audio__drag">
+          <div className="lk-audio__drag-shade" />
+          <div className="lk-audio__drag-box">
+            <span className="lk-audio__drag-fill" />
+            <span className="lk-audio__drag-edge" style={{ left: -1 }} />
+            <span className="lk-audio__drag-edge" style={{ right: -1 }} />
+            <span className="lk-audio__drag-badge" />
+            <span className="lk-audio__drag-caption" />
+          </div>
+        </div>
         {source.status === 'loading' ? <p style={{ position: 'absolute', top: layout.waveTop + 8, left: 8, margin: 0 }}>Loading audio…</p> : null}
       </div>
       {selectedSeg ? (
         <section className="lk-panel lk-audio__details" aria-label="Selected segment">
           <p style={{ gridColumn: '1/-1', margin: 0 }}>
             <strong>{labelName(selectedSeg.label)}</strong> {formatTime(selectedSeg.start)} – {formatTime(selectedSeg.end)} ({(selectedSeg.end - selectedSeg.start).toFixed(3)} s)
-            {selectedSeg.channel !== undefined ? ` · channel ${selectedSeg.channel + 1}` : ''}
+            {selectedSeg.channel !== undefined ? ` · ${channelPhrase(selectedSeg.channel)}` : ''}
             {selectedIsSuggestion ? (
               <span className="lk-badge lk-badge--suggestion" style={{ marginLeft: 8 }}>
                 Suggestion{selectedSeg.score !== undefined ? ` ${Math.round(selectedSeg.score * 100)}%` : ''}
@@ -1051,6 +1150,28 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
                 End (s)
                 <input className="lk-input" type="number" step={0.001} min={selectedSeg.start + minLength} max={duration} readOnly={readOnly} value={Number(selectedSeg.end.toFixed(3))} onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v <= duration && v >= selectedSeg.start + minLength) updateSegment(selectedSeg.id, { end: v }); }} />
               </label>
+              {channelCount > 1 || selectedSeg.channel !== undefined ? (
+                <label>
+                  Channel
+                  <select
+                    className="lk-input"
+                    value={selectedSeg.channel === undefined ? '' : String(selectedSeg.channel)}
+                    disabled={readOnly}
+                    onChange={(e) => {
+                      const c = e.target.value === '' ? undefined : Number(e.target.value);
+                      const next = updateSegment(selectedSeg.id, { channel: c });
+                      if (next) announce(`Channel: ${c === undefined ? 'all channels' : channelPhrase(c)}`);
+                    }}
+                  >
+                    <option value="">{channelName(undefined, channelCount)}</option>
+                    {channelOptions(channelCount, selectedSeg.channel).map((c) => (
+                      <option key={c} value={String(c)}>
+                        {channelName(c, channelCount)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
               <button type="button" className="lk-button lk-button--danger" onClick={deleteSelected} disabled={readOnly}>
                 Delete
               </button>

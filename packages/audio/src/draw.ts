@@ -1,11 +1,13 @@
 /**
  * Canvas drawing of the annotator: ruler, lanes and every visible segment on one canvas layer
  * (culled with the interval index), plus the overview. Text is drawn with `fillText` only, so label
- * names and transcripts can never become markup.
+ * names and transcripts can never become markup. A segment being dragged is left out of the canvas
+ * ({@link FrameState.hidden}) and shown by a small DOM overlay placed with {@link draftGeometry}, so a
+ * pointer move changes a transform, not the canvas: nothing is redrawn and only that overlay is damaged.
  */
 import type { IntervalIndex } from './interval-index.js';
 import type { Lane } from './lanes.js';
-import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, type TrackLayout } from './layout.js';
+import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, channelBand, channelName, type TrackLayout } from './layout.js';
 import { peaksForRange, type PeaksPyramid } from './peaks.js';
 import { formatTime, tickStep } from './time-format.js';
 import { timeToX, visibleRange, type Viewport } from './viewport.js';
@@ -22,6 +24,8 @@ export interface DrawItem {
   caption: string;
   /** A pending model suggestion (dashed). */
   suggestion: boolean;
+  /** The segment's channel (0-based); absent: all channels. */
+  channel?: number;
 }
 
 /** Theme colours read from the `--lk-*` variables. */
@@ -48,9 +52,27 @@ export interface FrameState {
   theme: DrawTheme;
   /** Lane new segments go to from the waveform band. */
   activeLane: number;
+  /** A segment not to draw (the one being dragged: the drag overlay shows it at its draft place). */
+  hidden?: string | null;
 }
 
-const LANE_TITLE_WIDTH = 0;
+/**
+ * The draw item of a segment during a drag: `base` (its indexed item) at the draft extent and lane.
+ * Moved to another lane, it is drawn in that lane's first row; with `byLabel` (lanes are labels) it
+ * takes that lane's colour, and its caption too when the caption was the label's name.
+ */
+export function draftItem(base: DrawItem, draft: { start: number; end: number; lane: number }, lanes: readonly Lane[], byLabel: boolean): DrawItem {
+  if (draft.lane === base.lane) return { ...base, start: draft.start, end: draft.end };
+  const from = lanes[base.lane];
+  const to = lanes[draft.lane];
+  if (!to) return { ...base, start: draft.start, end: draft.end };
+  const moved: DrawItem = { ...base, start: draft.start, end: draft.end, lane: draft.lane, row: 0 };
+  if (byLabel) {
+    moved.color = to.color;
+    if (from && base.caption === from.title) moved.caption = to.title;
+  }
+  return moved;
+}
 
 /** Draws one frame of the track canvas (already scaled for devicePixelRatio). */
 export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState): void {
@@ -71,18 +93,24 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState): void {
     }
   }
   const { start: t0, end: t1 } = visibleRange(v);
-  // Faint spans over the waveform so speech turns are visible there too.
-  ctx.globalAlpha = 0.1;
-  f.index.forEach(t0, t1, (it) => {
+  const hidden = f.hidden ?? null;
+  // Faint spans over the waveform (over its channel's band when it has one) so speech turns are visible there too.
+  const span = (it: DrawItem) => {
     const x0 = Math.max(-1, timeToX(v, it.start));
     const x1 = Math.min(w + 1, timeToX(v, it.end));
+    const band = channelBand(layout, it.channel);
     ctx.fillStyle = it.color;
-    ctx.fillRect(x0, layout.waveTop, Math.max(1, x1 - x0), layout.waveHeight);
+    ctx.fillRect(x0, band.top, Math.max(1, x1 - x0), band.height);
+  };
+  ctx.globalAlpha = 0.1;
+  f.index.forEach(t0, t1, (it) => {
+    if (it.id !== hidden) span(it);
   });
   ctx.globalAlpha = 1;
   // Segments: one pass for fills, strokes and captions; the selected ones last, on top.
   const selectedItems: DrawItem[] = [];
   f.index.forEach(t0, t1, (it) => {
+    if (it.id === hidden) return;
     if (f.selected.has(it.id)) selectedItems.push(it);
     else drawSegment(ctx, f, it, false);
   });
@@ -116,13 +144,59 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState): void {
     const top = layout.laneTops[i]!;
     const text = lane.title;
     ctx.fillStyle = theme.muted;
-    ctx.fillText(text, LANE_TITLE_WIDTH + 9, top + 13, 150);
+    ctx.fillText(text, 9, top + 13, 150);
   }
   const px = timeToX(v, f.playhead);
   if (px >= -1 && px <= w + 1) {
     ctx.fillStyle = theme.playhead;
     ctx.fillRect(Math.round(px) - 1, 0, 2, layout.height);
   }
+}
+
+/** Where the drag overlay goes, CSS pixels in the track (see {@link draftGeometry}). */
+export interface DraftGeometry {
+  /** Left edge, clipped to the view (a couple of pixels of slack). */
+  x: number;
+  /** Width, clipped to the view; at least 1. */
+  width: number;
+  /** Whether the segment's start / end edge is in view (its handle is shown). */
+  startEdge: boolean;
+  endEdge: boolean;
+  /** The shading over the waveform: the segment's channel band, or the whole band. */
+  shadeTop: number;
+  shadeHeight: number;
+  /** The segment's box in its lane row. */
+  boxTop: number;
+  boxHeight: number;
+  /** Channel badge text (multichannel files only), else empty. */
+  badge: string;
+}
+
+/**
+ * Geometry of the dragged segment's overlay for `item` (usually from {@link draftItem}), placed and
+ * clipped the way {@link drawFrame} draws a selected segment; `null` when it is out of view or its
+ * lane does not exist.
+ */
+export function draftGeometry(item: DrawItem, v: Viewport, layout: TrackLayout): DraftGeometry | null {
+  const top = layout.laneTops[item.lane];
+  if (top === undefined) return null;
+  const x0 = timeToX(v, item.start);
+  const x1 = timeToX(v, item.end);
+  if (x1 < -2 || x0 > v.width + 2) return null;
+  const cx0 = Math.max(-2, x0);
+  const cx1 = Math.min(v.width + 2, x1);
+  const band = channelBand(layout, item.channel);
+  return {
+    x: cx0,
+    width: Math.max(1, cx1 - cx0),
+    startEdge: x0 >= -4,
+    endEdge: x1 <= v.width + 4,
+    shadeTop: band.top,
+    shadeHeight: band.height,
+    boxTop: top + LANE_HEADER + LANE_PADDING + item.row * ROW_HEIGHT + 1,
+    boxHeight: ROW_HEIGHT - 2,
+    badge: layout.channelCount > 1 ? channelName(item.channel, layout.channelCount, true) : '',
+  };
 }
 
 function drawSegment(ctx: CanvasRenderingContext2D, f: FrameState, it: DrawItem, selected: boolean): void {
@@ -152,11 +226,25 @@ function drawSegment(ctx: CanvasRenderingContext2D, f: FrameState, it: DrawItem,
     ctx.fillStyle = theme.text;
     if (x0 >= -4) ctx.fillRect(x0 - 2, y + 3, 4, h - 6);
     if (x1 <= v.width + 4) ctx.fillRect(x1 - 2, y + 3, 4, h - 6);
-    // Selection shading over the waveform.
+    // Selection shading over the waveform (its channel's band only, when it has one).
+    const band = channelBand(layout, it.channel);
     ctx.fillStyle = it.color;
     ctx.globalAlpha = 0.18;
-    ctx.fillRect(cx0, layout.waveTop, width, layout.waveHeight);
+    ctx.fillRect(cx0, band.top, width, band.height);
     ctx.globalAlpha = 1;
+  }
+  // Channel badge (multichannel files only): the channel's short name in a small box at the start.
+  const badge = layout.channelCount > 1 ? channelName(it.channel, layout.channelCount, true) : '';
+  let textX = Math.max(cx0, 0) + 5;
+  if (badge && width > 16) {
+    ctx.font = '600 10px system-ui, sans-serif';
+    const bw = Math.ceil(ctx.measureText(badge).width) + 6;
+    const bx = Math.max(cx0, 0) + 2;
+    ctx.fillStyle = theme.text;
+    ctx.fillRect(bx, y + 3, bw, h - 6);
+    ctx.fillStyle = theme.surface;
+    ctx.fillText(badge, bx + 3, y + h / 2 + 3.5);
+    textX = bx + bw + 4;
   }
   if (width > 28) {
     ctx.save();
@@ -165,7 +253,7 @@ function drawSegment(ctx: CanvasRenderingContext2D, f: FrameState, it: DrawItem,
     ctx.clip();
     ctx.fillStyle = theme.text;
     ctx.font = `${selected ? '600 ' : ''}11px system-ui, sans-serif`;
-    ctx.fillText(it.suggestion ? `? ${it.caption}` : it.caption, Math.max(cx0, 0) + 5, y + h / 2 + 4);
+    ctx.fillText(it.suggestion ? `? ${it.caption}` : it.caption, textX, y + h / 2 + 4);
     ctx.restore();
   }
 }
@@ -197,32 +285,70 @@ export function drawRuler(ctx: CanvasRenderingContext2D, v: Viewport, theme: Dra
   ctx.stroke();
 }
 
-/** Draws the overview's static part: the whole file's envelope and a tick per segment (cache it; it changes only with the data). */
+/** Draws the overview's static part: the whole file's envelope and the segments' ticks, merged per colour (cache it; it changes only with the data). */
 export function drawOverviewBase(ctx: CanvasRenderingContext2D, width: number, height: number, pyramid: PeaksPyramid | null, items: IntervalIndex<DrawItem> | null, duration: number, theme: DrawTheme): void {
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = theme.stripe;
   ctx.fillRect(0, 0, width, height);
-  const full: Viewport = { duration, width, pxPerSec: duration > 0 ? width / duration : 1, scrollTime: 0 };
   if (pyramid) {
+    // One path for the whole envelope: one fill, not one per pixel column.
     const env = peaksForRange(pyramid, 0, 0, duration, width);
     const mid = height / 2;
     ctx.fillStyle = theme.muted;
+    ctx.beginPath();
     for (let x = 0; x < width; x++) {
       const lo = env.min[x]!;
       const hi = env.max[x]!;
       if (Number.isNaN(lo)) continue;
-      ctx.fillRect(x, mid - hi * mid * 0.9, 1, Math.max(1, (hi - lo) * mid * 0.9));
+      ctx.rect(x, mid - hi * mid * 0.9, 1, Math.max(1, (hi - lo) * mid * 0.9));
     }
+    ctx.fill();
   }
   if (items) {
     ctx.globalAlpha = 0.6;
-    for (const it of items.items) {
-      ctx.fillStyle = it.color;
-      const x0 = timeToX(full, it.start);
-      ctx.fillRect(x0, height - 5, Math.max(1, timeToX(full, it.end) - x0), 4);
+    for (const [color, runs] of overviewTicks(items.items, duration, width)) {
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      for (let i = 0; i < runs.length; i += 2) ctx.rect(runs[i]!, height - 5, runs[i + 1]! - runs[i]!, 4);
+      ctx.fill();
     }
     ctx.globalAlpha = 1;
   }
+}
+
+/**
+ * The overview's segment ticks, merged: for each colour, the pixel runs `[x0, x1, x0, x1, …]` covered
+ * by its segments in a `width`-pixel overview of `duration` seconds (every segment at least 1 px).
+ * O(items + width) per colour, so thousands of segments make a few rectangles, not thousands.
+ */
+export function overviewTicks(items: readonly { start: number; end: number; color: string }[], duration: number, width: number): Map<string, number[]> {
+  const w = Math.max(0, Math.ceil(width));
+  const scale = duration > 0 ? width / duration : 0;
+  const cover = new Map<string, Int32Array>();
+  for (const it of items) {
+    let diff = cover.get(it.color);
+    if (!diff) cover.set(it.color, (diff = new Int32Array(w + 1)));
+    const x0 = Math.min(w - 1, Math.max(0, Math.floor(it.start * scale)));
+    const x1 = Math.min(w, Math.max(x0 + 1, Math.ceil(it.end * scale)));
+    diff[x0]!++;
+    diff[x1]!--;
+  }
+  const out = new Map<string, number[]>();
+  for (const [color, diff] of cover) {
+    const runs: number[] = [];
+    let depth = 0;
+    let open = -1;
+    for (let x = 0; x <= w; x++) {
+      depth += diff[x]!;
+      if (depth > 0 && open < 0) open = x;
+      else if (depth <= 0 && open >= 0) {
+        runs.push(open, x);
+        open = -1;
+      }
+    }
+    out.set(color, runs);
+  }
+  return out;
 }
 
 /** Draws the overview's moving part over its cached base: the visible window and the playhead. */

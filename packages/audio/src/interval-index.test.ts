@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createIntervalIndex, type Interval } from './interval-index.js';
+import { createIntervalIndex, replaceInIndex, type Interval } from './interval-index.js';
 
 interface Item extends Interval {
   id: number;
@@ -41,5 +41,32 @@ describe('createIntervalIndex', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('replaceInIndex: replacing, inserting or removing one item answers like a rebuilt index, and leaves the old one alone', () => {
+    const span = fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(span, { minLength: 1, maxLength: 120 }), fc.nat(), fc.option(span, { nil: null }), fc.boolean(), fc.double({ min: -5, max: 105, noNaN: true }), (raw, pick, repl, insert, from) => {
+        const items: Item[] = raw.map(([s, l], id) => ({ id, start: s, end: s + l }));
+        const idx = createIntervalIndex(items);
+        const before = insert ? null : items[pick % items.length]!;
+        const after = repl ? { id: 1000, start: repl[0], end: repl[0] + repl[1] } : null;
+        const next = replaceInIndex(idx, before, after);
+        const expected = [...items.filter((i) => i !== before), ...(after ? [after] : [])];
+        expect(next.size).toBe(expected.length);
+        // Sorted by start, then end.
+        for (let i = 1; i < next.items.length; i++) {
+          const a = next.items[i - 1]!;
+          const b = next.items[i]!;
+          expect(a.start < b.start || (a.start === b.start && a.end <= b.end)).toBe(true);
+        }
+        for (const [f, t] of [[from, from + 7], [from, from]] as const) {
+          expect(next.query(f, t).map((i) => i.id).sort((a, b) => a - b)).toEqual(brute(expected, f, t));
+          expect(idx.query(f, t).map((i) => i.id).sort((a, b) => a - b)).toEqual(brute(items, f, t));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => replaceInIndex(createIntervalIndex<Item>([{ id: 1, start: 0, end: 1 }]), { id: 1, start: 0, end: 1 }, null)).toThrow(/not in the index/);
   });
 });

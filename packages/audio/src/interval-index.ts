@@ -2,8 +2,9 @@
  * A static interval index over half-open `[start, end)` intervals: the items sorted by start form an
  * implicit balanced binary tree (the middle of every sub-range is its root), and each node keeps the
  * largest `end` of its sub-tree. A range query visits only the sub-trees that can overlap, so it costs
- * O(log n + k) for k hits. Building is one sort, O(n log n). Rebuild on change (5,000 items build in
- * about a millisecond), which keeps the index a plain immutable value next to a store snapshot.
+ * O(log n + k) for k hits. Building is one sort, O(n log n). A change of one item
+ * ({@link replaceInIndex}) needs no sort: a splice and a linear pass over typed arrays. Either way the
+ * index stays a plain immutable value next to a store snapshot.
  */
 
 /** Anything with a half-open time range. */
@@ -31,9 +32,51 @@ export interface IntervalIndex<T extends Interval> {
   forEach(from: number, to: number, visit: (item: T) => void): void;
 }
 
+const byStartThenEnd = (a: Interval, b: Interval): number => a.start - b.start || a.end - b.end;
+
 /** Builds an {@link IntervalIndex} over `items` (not mutated). Items with `end < start` are treated as empty at `start`. */
 export function createIntervalIndex<T extends Interval>(items: readonly T[]): IntervalIndex<T> {
-  const sorted = [...items].sort((a, b) => a.start - b.start || a.end - b.end);
+  return fromSorted([...items].sort(byStartThenEnd));
+}
+
+/**
+ * The index with `before` replaced by `after` (either may be `null`: a pure insert or removal), without
+ * re-sorting: `before` (found by identity) is spliced out and `after` spliced in at its sorted place.
+ * `index` is not changed. Throws when `before` is not in the index.
+ */
+export function replaceInIndex<T extends Interval>(index: IntervalIndex<T>, before: T | null, after: T | null): IntervalIndex<T> {
+  const items = index.items;
+  const n = items.length;
+  let drop = -1;
+  if (before) {
+    // First item not sorted before `before`, then scan its equal-key run for the very object.
+    for (let i = lowerBound(items, before); i < n && byStartThenEnd(items[i]!, before) === 0; i++) {
+      if (items[i] === before) {
+        drop = i;
+        break;
+      }
+    }
+    if (drop < 0) throw new Error('replaceInIndex: `before` is not in the index');
+  }
+  const kept = drop < 0 ? [...items] : [...items.slice(0, drop), ...items.slice(drop + 1)];
+  if (after) kept.splice(lowerBound(kept, after), 0, after);
+  return fromSorted(kept);
+}
+
+/** First position in `sorted` whose item does not sort before `x`. */
+function lowerBound<T extends Interval>(sorted: readonly T[], x: Interval): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byStartThenEnd(sorted[mid]!, x) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index over items already sorted by start, then end (taken over, not copied). */
+function fromSorted<T extends Interval>(sorted: T[]): IntervalIndex<T> {
   const n = sorted.length;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);

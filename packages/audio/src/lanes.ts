@@ -34,6 +34,11 @@ const PALETTE = ['#4363d8', '#e6194b', '#3cb44b', '#f58231', '#911eb4', '#42d4f4
 
 const valueKey = (v: AttributeValue | undefined | null): string => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(',') : String(v));
 
+/** The key ({@link Lane.key}) of the lane `segment` belongs in. */
+export function laneKey(segment: SegmentAnnotation, laneBy: LaneBy = 'label'): string {
+  return laneBy === 'label' ? `label:${segment.label}` : `attr:${valueKey(segment.attributes?.[laneBy.attribute])}`;
+}
+
 /**
  * Assigns lanes. By label: every segment label of the schema, in schema order (labels without
  * segments included, so there is always a lane to draw a new segment in), then unknown labels seen

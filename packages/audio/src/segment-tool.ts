@@ -74,11 +74,14 @@ export type ToolEffect =
   | { type: 'clearPreview' }
   /** Add a new segment. */
   | { type: 'create'; start: number; end: number; lane: number }
-  /** An edit gesture (move or resize) starts: group what follows into one undo step. */
+  /** An edit gesture (move or resize) starts: what follows is one edit (one undo step). */
   | { type: 'beginGesture'; id: string }
-  /** Live change of a segment during a gesture (and its final value). */
+  /**
+   * The segment's extent during a gesture, after every move, and its final value before `endGesture`.
+   * The annotator keeps it as a draft (drawn, not stored) and commits the last one at `endGesture`.
+   */
   | { type: 'update'; id: string; start: number; end: number; lane: number }
-  /** The gesture ends (`cancelled`: the segment was put back first). */
+  /** The gesture ends (`cancelled`: the last `update` put the segment back where it was; nothing to commit). */
   | { type: 'endGesture'; id: string; cancelled: boolean };
 
 /** One step of the machine. */
