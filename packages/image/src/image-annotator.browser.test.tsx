@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRoot, type Root } from 'react-dom/client';
-import { act, createRef } from 'react';
+import { act, createRef, Profiler } from 'react';
+import Konva from 'konva';
 import { defineSchema, type Annotation, type BBoxAnnotation } from '@labelkit/core';
 import { ImageAnnotator, type ImageAnnotatorHandle, type ImageAnnotatorProps } from './image-annotator.js';
 import { BoundingBoxAnnotator } from './presets.js';
@@ -33,7 +34,7 @@ afterEach(() => {
   host = null;
 });
 
-async function mount(props: Partial<ImageAnnotatorProps> & { onChange?: ImageAnnotatorProps['onChange'] }, Comp: typeof ImageAnnotator = ImageAnnotator) {
+async function mount(props: Partial<ImageAnnotatorProps> & { onChange?: ImageAnnotatorProps['onChange'] }, Comp: typeof ImageAnnotator = ImageAnnotator, onCommit?: () => void) {
   host = document.createElement('div');
   host.style.cssText = 'width:900px;height:600px';
   document.body.appendChild(host);
@@ -41,7 +42,8 @@ async function mount(props: Partial<ImageAnnotatorProps> & { onChange?: ImageAnn
   const loaded = vi.fn();
   root = createRoot(host);
   await act(async () => {
-    root!.render(<Comp schema={schema} src={testImage()} initialView={{ zoom: 1, x: 0, y: 0 }} sidePanel={false} onImageLoad={loaded} ref={ref} {...props} />);
+    const el = <Comp schema={schema} src={testImage()} initialView={{ zoom: 1, x: 0, y: 0 }} sidePanel={false} onImageLoad={loaded} ref={ref} {...props} />;
+    root!.render(onCommit ? <Profiler id="annotator" onRender={onCommit}>{el}</Profiler> : el);
   });
   await vi.waitFor(() => expect(loaded).toHaveBeenCalled());
   const canvasHost = host.querySelector<HTMLDivElement>('[data-testid="lk-image-canvas"]')!;
@@ -66,6 +68,12 @@ function key(target: Element, k: string, init: KeyboardEventInit = {}) {
   act(() => {
     target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
   });
+}
+const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+/** RGBA of one CSS pixel of a canvas. */
+function pixel(canvas: HTMLCanvasElement, x: number, y: number): number[] {
+  const ratio = canvas.width / canvas.clientWidth;
+  return [...canvas.getContext('2d')!.getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data];
 }
 const lastBox = (spy: ReturnType<typeof vi.fn>): BBoxAnnotation => {
   const next = spy.mock.calls.at(-1)?.[0] as Annotation[];
@@ -193,5 +201,54 @@ describe('ImageAnnotator in Chromium', () => {
     key(annotator, 'Delete');
     expect(onChange.mock.calls.length).toBe(calls);
     expect(document.querySelector('[data-labelkit-live-region]')?.textContent).toMatch(/at least 3 vertices/);
+  });
+
+  it('draws a view change crisply in the next frame: each layer once, no React render, CPU-backed canvases', async () => {
+    const box: BBoxAnnotation = { id: 'b1', kind: 'bbox', label: 'car', x: 100, y: 100, width: 80, height: 60 };
+    let commits = 0;
+    const { ref, canvasHost, annotator } = await mount({ defaultValue: [box], defaultTool: 'select' }, ImageAnnotator, () => commits++);
+    await act(async () => {
+      await nextFrame();
+      await nextFrame();
+    });
+    const canvases = [...canvasHost.querySelectorAll('canvas')];
+    expect(canvases).toHaveLength(2);
+    for (const c of canvases) expect(c.getContext('2d')!.getContextAttributes().willReadFrequently).toBe(true);
+    const base = canvases[0]!;
+    // At zoom 1 the box's left edge is at x 100; at zoom 2 it is at x 200, where there is only the photo now.
+    const [r0, , b0] = pixel(base, 200, 260);
+    expect(r0).toBeLessThan(b0!);
+    const draw = vi.spyOn(Konva.Layer.prototype, 'draw');
+    const rendersBefore = commits;
+    ref.current!.setView({ zoom: 2, x: 0, y: 0 });
+    expect(draw).not.toHaveBeenCalled();
+    await nextFrame();
+    expect(draw).toHaveBeenCalledTimes(2);
+    await nextFrame();
+    expect(draw).toHaveBeenCalledTimes(2);
+    draw.mockRestore();
+    expect(commits).toBe(rendersBefore);
+    expect(canvasHost.querySelector<HTMLElement>('.konvajs-content')?.style.transform ?? '').toBe('');
+    const [r1, , b1] = pixel(base, 200, 260);
+    expect(r1).toBeGreaterThan(b1! + 50);
+    expect(annotator.querySelector('.lk-image-status')?.textContent).toMatch(/200%/);
+  });
+
+  it('a press on overlapping boxes picks the innermost; a selected box under smaller ones is dragged', async () => {
+    const onChange = vi.fn();
+    const small: BBoxAnnotation = { id: 'small', kind: 'bbox', label: 'person', x: 180, y: 160, width: 20, height: 20 };
+    const big: BBoxAnnotation = { id: 'big', kind: 'bbox', label: 'car', x: 100, y: 100, width: 200, height: 150 };
+    const onSelectionChange = vi.fn();
+    const { canvas, ref } = await mount({ onChange, onSelectionChange, defaultValue: [small, big], defaultTool: 'select' });
+    await act(async () => {
+      pointer(canvas, 'pointerdown', 190, 170);
+      pointer(canvas, 'pointerup', 190, 170);
+    });
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['small']);
+    act(() => ref.current!.select(['big']));
+    await drag(canvas, [190, 170], [240, 190]);
+    const next = onChange.mock.calls.at(-1)?.[0] as BBoxAnnotation[];
+    expect(next.find((a) => a.id === 'big')).toMatchObject({ x: 150, y: 120, width: 200, height: 150 });
+    expect(next.find((a) => a.id === 'small')).toMatchObject({ x: 180, y: 160 });
   });
 });

@@ -26,12 +26,13 @@ import {
 } from '@labelkit/react';
 import { acceptSuggestion, cloneShapes, nudge, relabel, reorder, resizeEdge, rotateBoxes, type CommandOptions } from './commands.js';
 import { describeShape, drawBatched, drawTag, pathShape, withAlpha } from './draw.js';
-import { ev, NO_MODIFIERS, type ImageSize, type Modifiers, type ToolEvent } from './events.js';
+import { type ImageSize, type Modifiers, type ToolEvent } from './events.js';
 import { HANDLE_SIZE, handlesOf, hitHandle, type HandleHit } from './handles.js';
 import { IMAGE_KEYMAP } from './keymap.js';
 import { ImageScene } from './scene.js';
 import { annotationAnchor, annotationBounds, hitArea, hitsAnnotation, isImageAnnotation, type ImageAnnotation, type ImageTool } from './shapes.js';
-import { createSpatialIndex, type Bounds } from './spatial-index.js';
+import { ShapeIndex } from './shape-index.js';
+import type { Bounds } from './spatial-index.js';
 import { BOX_IDLE, boxTool, boxToolPreview, CROSSHAIR_KEY, type BoxToolState } from './tools/box-tool.js';
 import { cycleVisibility, KEYPOINT_IDLE, KEYPOINT_KEYS, keypointTool, nextJointName, swapMirror, type KeypointToolState } from './tools/keypoint-tool.js';
 import { addHole, POLYGON_IDLE, polygonTool, removeVertices, type PolygonToolState } from './tools/polygon-tool.js';
@@ -54,9 +55,9 @@ export interface ImageAnnotatorHandle extends AnnotatorHandle {
   /** Switches tool. */
   setTool(tool: ActiveTool): void;
   /**
-   * Draws the current view at full quality now. View changes are first shown by moving and scaling
-   * the drawn canvases (cheap, slightly blurry while zooming) and redrawn crisply once the view
-   * has been still for 120 ms; this skips the wait.
+   * Draws now, synchronously, whatever is waiting for the next animation frame. Every change (a new
+   * view included) is drawn crisply in the next animation frame anyway; this is for hosts and tests
+   * that need the canvases up to date before the frame (e.g. to read pixels).
    */
   flushView(): void;
 }
@@ -89,7 +90,6 @@ export interface ImageAnnotatorProps extends AnnotatorProps {
   ref?: Ref<ImageAnnotatorHandle>;
 }
 
-const EMPTY: readonly Annotation[] = Object.freeze([]);
 const KIND_NAMES: Record<ImageTool, string> = { bbox: 'box', polygon: 'polygon', keypoints: 'skeleton' };
 const TOOL_ACTIONS: Record<ActiveTool, string> = { select: 'toolSelect', bbox: 'toolBox', polygon: 'toolPolygon', keypoints: 'toolKeypoints' };
 const TOOL_TITLES: Record<ActiveTool, string> = { select: 'Select', bbox: 'Box', polygon: 'Polygon', keypoints: 'Keypoints' };
@@ -145,10 +145,25 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   } = props;
   const ann = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
   const { store } = ann;
-  const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations: ann.annotations });
+  // useSelection only needs the annotations to drop selected ids that no longer exist, which costs a
+  // pass over all of them: hand it a new array only when shapes were added or removed, not on every
+  // move of a dragged box (the drag then costs the same with 10 or 10,000 shapes).
+  const membership = useRef({ version: 0, annotations: ann.annotations, seen: 0 });
+  if (membership.current.seen !== membership.current.version) {
+    membership.current.seen = membership.current.version;
+    membership.current.annotations = ann.annotations;
+  }
+  useEffect(
+    () =>
+      store.subscribe((change) => {
+        if (change.added.length || change.removed.length) membership.current.version++;
+      }),
+    [store],
+  );
+  const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations: membership.current.annotations });
   const { announce, liveRegion } = useAnnouncer();
   const keymap = useMergedKeymap(IMAGE_KEYMAP, props.keymap);
-  const { image, status } = useImage(src, props.crossOrigin);
+  const { image, size: naturalSize, status } = useImage(src, props.crossOrigin);
 
   const availableTools = useMemo<ImageTool[]>(() => {
     const allowed = (['bbox', 'polygon', 'keypoints'] as const).filter((k) => {
@@ -183,7 +198,8 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [zoomPct, setZoomPct] = useState(() => Math.round((initialView === 'fit' ? 1 : initialView.zoom) * 100));
+  // The zoom readout is written straight into its element: a view change never re-renders React.
+  const zoomRef = useRef<HTMLSpanElement>(null);
   const [, setTick] = useState(0);
   const rerender = useCallback(() => setTick((n) => n + 1), []);
 
@@ -193,7 +209,9 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   const viewRef = useRef<View>(initialView === 'fit' ? { zoom: 1, x: 0, y: 0 } : initialView);
   const sizeRef = useRef<ImageSize>({ width: 0, height: 0 });
   const imageSizeRef = useRef<ImageSize>({ width: 0, height: 0 });
-  const indexRef = useRef(createSpatialIndex());
+  // Built in idle time or on first use (a hit test, a culled draw, a marquee), not at mount.
+  const shapeIndex = useMemo(() => new ShapeIndex(store.getSnapshot), [store]);
+  const spatial = useCallback(() => shapeIndex.get(), [shapeIndex]);
   const boxState = useRef<BoxToolState>(BOX_IDLE);
   const polyState = useRef<PolygonToolState>(POLYGON_IDLE);
   const kpState = useRef<KeypointToolState>(KEYPOINT_IDLE);
@@ -247,6 +265,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     drawOverlay: (_ctx: CanvasRenderingContext2D, _view: View) => {},
   });
   model.current.drawStatic = (ctx, view) => {
+    if (imageLoadingRef.current) return;
     const snap = store.getSnapshot();
     const rect = visibleImageRect(view, sizeRef.current);
     const img = imageSizeRef.current;
@@ -256,7 +275,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     const culled = img.width > 0 && rect.width * rect.height < 0.5 * img.width * img.height;
     const list: ImageAnnotation[] = [];
     if (culled) {
-      for (const id of indexRef.current.query(rect)) {
+      for (const id of spatial().query(rect)) {
         const a = store.get(id);
         if (a && keep(a)) list.push(a);
       }
@@ -440,6 +459,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     });
     sceneRef.current = scene;
     scene.setView(viewRef.current);
+    if (zoomRef.current) zoomRef.current.textContent = `${Math.round(viewRef.current.zoom * 100)}%`;
     const ro = new ResizeObserver(() => {
       const r = host.getBoundingClientRect();
       const size = { width: Math.round(r.width), height: Math.round(r.height) };
@@ -455,47 +475,51 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     };
   }, []);
 
-  const setView = useCallback((v: View, defer = true) => {
+  const setView = useCallback((v: View) => {
     viewRef.current = v;
-    sceneRef.current?.setView(v, defer);
-    setZoomPct(Math.round(v.zoom * 100));
+    sceneRef.current?.setView(v);
+    if (zoomRef.current) zoomRef.current.textContent = `${Math.round(v.zoom * 100)}%`;
     props.onViewChange?.(v);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.onViewChange]);
   const fit = useCallback(() => {
-    if (imageSizeRef.current.width > 0) setView(fitView(imageSizeRef.current, sizeRef.current), false);
+    if (imageSizeRef.current.width > 0) setView(fitView(imageSizeRef.current, sizeRef.current));
   }, [setView]);
 
   useEffect(() => {
-    if (!image) return;
-    imageSizeRef.current = { width: image.naturalWidth, height: image.naturalHeight };
-    sceneRef.current?.setImage(image);
+    if (!image || !naturalSize) return;
+    imageSizeRef.current = naturalSize;
+    sceneRef.current?.setImage(image, naturalSize);
     if (initialView === 'fit' && !fitted.current) {
       fitted.current = true;
       fit();
     }
-    props.onImageLoad?.({ width: image.naturalWidth, height: image.naturalHeight });
+    props.onImageLoad?.({ ...naturalSize });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [image]);
-
-  // Spatial index follows the store by change sets: one moved box costs one index update.
+  }, [image, naturalSize]);
+  // Shapes are drawn once the image is there (or has failed): drawing 10,000 boxes on an empty
+  // canvas only to draw them again over the photo a moment later would double the first render.
+  const imageLoadingRef = useRef(status === 'loading');
+  imageLoadingRef.current = status === 'loading';
   useEffect(() => {
-    const index = indexRef.current;
-    index.clear();
-    for (const a of store.getSnapshot()) if (isImageAnnotation(a)) index.set(a.id, annotationBounds(a));
     sceneRef.current?.redrawAll();
-    return store.subscribe((change) => {
-      let staticDirty = change.added.length > 0 || change.removed.length > 0;
-      for (const a of change.removed) index.delete(a.id);
-      for (const a of change.added) if (isImageAnnotation(a)) index.set(a.id, annotationBounds(a));
-      for (const [, a] of change.updated) {
-        if (isImageAnnotation(a)) index.set(a.id, annotationBounds(a));
-        if (!selectedRef.current.has(a.id)) staticDirty = true;
-      }
+  }, [status]);
+
+  // The spatial index follows the store by change sets: one moved box costs one index update.
+  useEffect(() => {
+    shapeIndex.invalidate();
+    sceneRef.current?.redrawAll();
+    const unsubscribe = store.subscribe((change) => {
+      shapeIndex.apply(change);
+      const staticDirty = change.added.length > 0 || change.removed.length > 0 || change.updated.some(([, a]) => !selectedRef.current.has(a.id));
       if (staticDirty) sceneRef.current?.redrawAll();
       else sceneRef.current?.redrawOverlay();
     });
-  }, [store]);
+    return () => {
+      unsubscribe();
+      shapeIndex.dispose();
+    };
+  }, [store, shapeIndex]);
 
   // Selection, visibility, suggestions: the static layer's membership changes.
   useEffect(() => {
@@ -503,11 +527,12 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   }, [selectedSet, hiddenIds, hiddenLabels, lockedIds, lockedLabels, pendingSuggestions, current, focusedId, schema]);
 
   // ---------- hit-testing ----------
+  // A selected shape wins, then the innermost (smallest bounds): see SelectToolContext.hitTest.
   const hitTest = useCallback((p: Point2): string | null => {
     const slop = 4 / viewRef.current.zoom;
     let best: ImageAnnotation | null = null;
     let bestSelected = false;
-    for (const id of indexRef.current.queryPoint(p[0], p[1], slop)) {
+    for (const id of spatial().queryPoint(p[0], p[1], slop)) {
       const a = shapeOf(id);
       if (!a || !isVisible(a) || !hitsAnnotation(a, p, slop)) continue;
       const sel = selectedRef.current.has(id);
@@ -517,7 +542,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       }
     }
     return best?.id ?? null;
-  }, [shapeOf, isVisible]);
+  }, [shapeOf, isVisible, spatial]);
 
   const commandOptions = (): CommandOptions => ({
     image: imageSizeRef.current,
@@ -536,7 +561,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     hitTest,
     hitHandle: (p) => hitHandle(selectedShapes().filter((a) => !isLocked(a.id) && isVisible(a)), p, viewRef.current.zoom),
     queryRect: (r: Bounds) =>
-      indexRef.current.query(r).filter((id) => {
+      spatial().query(r).filter((id) => {
         const a = shapeOf(id);
         if (!a || !isVisible(a)) return false;
         const b = annotationBounds(a);
@@ -878,7 +903,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     const vr = visibleImageRect(viewRef.current, sizeRef.current);
     if (b.x + b.width < vr.x || b.y + b.height < vr.y || b.x > vr.x + vr.width || b.y > vr.y + vr.height) {
       const v = viewRef.current;
-      setView({ zoom: v.zoom, x: sizeRef.current.width / 2 - (b.x + b.width / 2) * v.zoom, y: sizeRef.current.height / 2 - (b.y + b.height / 2) * v.zoom }, false);
+      setView({ zoom: v.zoom, x: sizeRef.current.width / 2 - (b.x + b.width / 2) * v.zoom, y: sizeRef.current.height / 2 - (b.y + b.height / 2) * v.zoom });
     }
     announce(`${nameOf(a.label)} ${describeShape(a)}, ${position}`);
   };
@@ -1026,7 +1051,10 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   const toggleSet = (set: ReadonlySet<string>, ids: readonly string[]): Set<string> => {
     const next = new Set(set);
     const allIn = ids.every((id) => next.has(id));
-    for (const id of ids) allIn ? next.delete(id) : next.add(id);
+    for (const id of ids) {
+      if (allIn) next.delete(id);
+      else next.add(id);
+    }
     return next;
   };
 
@@ -1131,7 +1159,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       announce('Fit to view');
     },
     actualSize: () => {
-      setView(actualSizeView(viewRef.current, sizeRef.current), false);
+      setView(actualSizeView(viewRef.current, sizeRef.current));
       announce('Actual size, 100%');
     },
     toolSelect: () => setTool('select'),
@@ -1301,7 +1329,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
         <button type="button" className="lk-button" onClick={() => { fit(); announce('Fit to view'); }}>
           Fit <kbd className="lk-kbd">{kb('fit')}</kbd>
         </button>
-        <button type="button" className="lk-button" onClick={() => { setView(actualSizeView(viewRef.current, sizeRef.current), false); announce('Actual size, 100%'); }}>
+        <button type="button" className="lk-button" onClick={() => { setView(actualSizeView(viewRef.current, sizeRef.current)); announce('Actual size, 100%'); }}>
           1:1 <kbd className="lk-kbd">{kb('actualSize')}</kbd>
         </button>
         <span className="lk-toolbar-separator" />
@@ -1389,7 +1417,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
         <span id={hintId}>{hint}</span>
         <span aria-hidden="true">
           {status === 'error' ? 'Image failed to load · ' : status === 'loading' ? 'Loading image… · ' : ''}
-          {zoomPct}%
+          <span ref={zoomRef} />
         </span>
       </div>
       {pickerOpen ? (

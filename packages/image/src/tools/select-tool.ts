@@ -29,7 +29,11 @@ export interface SelectToolContext {
   readOnly: boolean;
   selectedIds: readonly string[];
   get(id: string): ImageAnnotation | undefined;
-  /** The topmost visible shape at `point`. */
+  /**
+   * The visible shape at `point`: a selected one if any is there, else the innermost (smallest
+   * bounds), so a small box drawn inside or over a larger one can always be picked; the larger
+   * one is reached by selecting it first (Tab, a click on a free part of it, the API) and then dragging.
+   */
   hitTest(point: Point2): string | null;
   /** A handle of a selected, unlocked shape at `point`. */
   hitHandle(point: Point2): HandleHit | null;
