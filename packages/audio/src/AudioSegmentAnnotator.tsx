@@ -79,16 +79,33 @@ const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
 const SPECTROGRAM_HEIGHT = 128;
 const OVERVIEW_HEIGHT = 36;
 const EMPTY_SUGGESTIONS: Annotation[] = [];
+/**
+ * The track and overview canvases are CPU-backed: Chromium paints such a canvas into its parent's tiles
+ * (re-rastered only when it is redrawn) instead of giving it its own GPU texture layer that the
+ * compositor samples and blends in every frame — during a drag, where only the overlay moves, those
+ * texture layers were most of each frame's compositing cost (measured in software-rendered Chromium).
+ */
+const CANVAS_OPTIONS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
 
 // No border-radius on the track or the overview: a rounded clip over composited canvases and the drag
 // overlay makes the compositor redraw them through a mask every frame (measured: about twice the frame
 // time of a drag in software-rendered Chromium).
+// The root's focus ring is drawn by `.lk-audio__ring`, an empty first child with the root's box, not by
+// the root's own outline: an element's outline paints after all its descendants, so over the composited
+// canvases it forces a transparent compositing layer as big as the whole component (plus squashed
+// neighbours) that the compositor blends into every frame — measured: about half the frame time of a
+// drag in software-rendered Chromium while the root has focus (as it does during any drag). Painted
+// first among the positioned children (the overview is positioned, with no offset, so that it too paints
+// after the ring), the ring sits under the canvases, which never reach past the root's box; it looks the same.
 const CSS = `
 .lk-audio{position:relative;display:flex;flex-direction:column;gap:var(--lk-space-2,8px);border-radius:var(--lk-radius,6px);}
+.lk-root.lk-audio:focus-visible{outline:none;}
+.lk-audio__ring{position:absolute;inset:0;border-radius:inherit;pointer-events:none;}
+.lk-audio:focus-visible>.lk-audio__ring{outline:var(--lk-focus-ring-width) solid var(--lk-focus-ring);outline-offset:2px;}
 .lk-audio__track{position:relative;border:1px solid var(--lk-border);overflow:hidden;background:var(--lk-surface);}
 .lk-audio__wave{position:absolute;left:0;right:0;}
 .lk-audio__canvas{position:absolute;left:0;top:0;touch-action:none;}
-.lk-audio__overview{display:block;width:100%;border:1px solid var(--lk-border);cursor:pointer;}
+.lk-audio__overview{position:relative;display:block;width:100%;border:1px solid var(--lk-border);cursor:pointer;}
 .lk-audio__time{font-variant-numeric:tabular-nums;min-width:12ch;}
 .lk-audio__details{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:var(--lk-space-2,8px);align-items:end;}
 .lk-audio__details label{display:flex;flex-direction:column;gap:2px;font-size:12px;color:var(--lk-text-muted);}
@@ -241,7 +258,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       canvas.style.width = `${w}px`;
       canvas.style.height = `${h}px`;
     }
-    const ctx = canvas.getContext('2d');
+    const ctx = canvas.getContext('2d', CANVAS_OPTIONS);
     if (!ctx) return;
     const now = performance.now();
     if (!themeRef.current || now - themeRef.current.at > 500) themeRef.current = { at: now, theme: themeOf(track) };
@@ -270,7 +287,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
         }
         overviewCacheRef.current = { canvas: c, index: L.model.index, pyramid: L.source.pyramid, width: pw, muted: theme.muted };
       }
-      const octx = ov.getContext('2d');
+      const octx = ov.getContext('2d', CANVAS_OPTIONS);
       if (octx) {
         octx.setTransform(1, 0, 0, 1, 0, 0);
         octx.clearRect(0, 0, ov.width, ov.height);
@@ -1041,6 +1058,8 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       <style href="labelkit-audio" precedence="default">
         {CSS}
       </style>
+      {/* The root's focus ring (see CSS): first, so it paints below the composited canvases. */}
+      <span className="lk-audio__ring" aria-hidden="true" />
       <div className="lk-toolbar" role="toolbar" aria-label="Playback and view">
         <button type="button" className="lk-button lk-button--primary" onClick={() => (playing ? pause() : play())} disabled={!props.src}>
           {playing ? 'Pause' : 'Play'} <kbd className="lk-kbd">Space</kbd>
