@@ -3,7 +3,9 @@
 // The browser layers need Chromium. When none is found this says how to get one — and on Debian as root
 // installs Debian's `chromium` package itself, saying so. It never skips the browser tests silently.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { findChromium } from './chromium.mjs';
 
 function ensureChromium() {
@@ -32,5 +34,13 @@ function ensureChromium() {
 const chromium = ensureChromium();
 process.env.CHROMIUM_PATH = chromium;
 const args = process.argv.slice(2);
-const result = spawnSync('pnpm', ['exec', 'vitest', 'run', ...args], { stdio: 'inherit', env: process.env });
+// Also write a JSON report, to end with one plain summary line that any CI log reader understands.
+const report = path.join(tmpdir(), `labelkit-vitest-${process.pid}.json`);
+const reporters = args.some((a) => a.startsWith('--reporter')) ? [] : ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+const result = spawnSync('pnpm', ['exec', 'vitest', 'run', ...reporters, ...args], { stdio: 'inherit', env: process.env });
+if (reporters.length && existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  rmSync(report, { force: true });
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+}
 process.exit(result.status ?? 1);
