@@ -1,7 +1,7 @@
 import type { Dataset, FormatLoss, SerializeResult } from '../dataset.js';
-import { defaultItemId, writeItemId } from '../text-shared/items.js';
 import { writeJsonl } from '../text-shared/jsonl.js';
-import { reportAnnotationLosses, reportKindLoss, reportMediaLosses } from '../text-shared/losses.js';
+import { reportAnnotationLosses, reportKindLoss } from '../text-shared/losses.js';
+import { startTextRecord, writeRecordIdentity } from '../text-shared/records.js';
 import { DOCCANO_FIELDS } from './parse.js';
 
 /** Options of `doccano.serialize`. */
@@ -21,19 +21,9 @@ export function serializeDoccano(dataset: Dataset, options: DoccanoSerializeOpti
   const records: Record<string, unknown>[] = [];
   dataset.items.forEach((item, i) => {
     const path = `items[${i}]`;
-    const { media } = item;
-    if (media.text === undefined) {
-      losses.push({ path: `${path}.media.text`, message: 'doccano needs the item text; item not written' });
-      return;
-    }
-    reportMediaLosses(media, path, ['text', 'extra'], losses, 'doccano');
-    const rec: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(media.extra ?? {})) {
-      if (!(DOCCANO_FIELDS as readonly string[]).includes(k)) rec[k] = v;
-      else losses.push({ path: `${path}.media.extra.${k}`, message: `"${k}" is a doccano field; the extra value is not written` });
-    }
-    if (media.id !== defaultItemId(records.length)) rec.id = writeItemId(media.id);
-    rec.text = media.text;
+    const rec = startTextRecord(item, i, records.length, { name: 'doccano', display: 'doccano', fields: DOCCANO_FIELDS }, losses);
+    if (!rec) return;
+    writeRecordIdentity(rec, item, records.length);
     const spanAnns = item.annotations.flatMap((a, j) => (a.kind === 'span' ? [{ a, j }] : []));
     // Objects (with their ids, which `relations` refer to) when any span has extra fields; else triples.
     const asObjects = spanAnns.some(({ a }) => a.extra && Object.keys(a.extra).length);

@@ -1,8 +1,8 @@
 import type { Annotation } from '@labelkit/core';
 import type { Dataset, FormatLoss, SerializeResult } from '../dataset.js';
 import { writeJsonl } from '../text-shared/jsonl.js';
-import { defaultItemId, writeItemId } from '../text-shared/items.js';
-import { reportAnnotationLosses, reportKindLoss, reportMediaLosses } from '../text-shared/losses.js';
+import { reportAnnotationLosses, reportKindLoss } from '../text-shared/losses.js';
+import { startTextRecord, writeRecordIdentity } from '../text-shared/records.js';
 import { SPACY_FIELDS } from './parse.js';
 
 /** Options of `spacy.serialize`. */
@@ -18,21 +18,11 @@ export function serializeSpacy(dataset: Dataset, options: SpacySerializeOptions 
   const records: Record<string, unknown>[] = [];
   dataset.items.forEach((item, i) => {
     const path = `items[${i}]`;
-    const { media } = item;
-    if (media.text === undefined) {
-      losses.push({ path: `${path}.media.text`, message: 'spacy needs the item text; item not written' });
-      return;
-    }
-    reportMediaLosses(media, path, ['text', 'extra'], losses, 'spacy');
-    const rec: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(media.extra ?? {})) {
-      if (k === 'cats' || !(SPACY_FIELDS as readonly string[]).includes(k)) rec[k] = v;
-      else losses.push({ path: `${path}.media.extra.${k}`, message: `"${k}" is a spaCy field; the extra value is not written` });
-    }
+    const rec = startTextRecord(item, i, records.length, { name: 'spacy', display: 'spaCy', fields: SPACY_FIELDS, passThrough: ['cats'] }, losses);
+    if (!rec) return;
     const negatives = rec.cats;
     delete rec.cats;
-    if (media.id !== defaultItemId(records.length)) rec.id = writeItemId(media.id);
-    rec.text = media.text;
+    writeRecordIdentity(rec, item, records.length);
     const spans: unknown[] = [];
     const cats: Record<string, unknown> = {};
     const labelTags: Annotation[] = [];
