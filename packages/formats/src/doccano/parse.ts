@@ -1,10 +1,10 @@
 import type { Annotation, LabelSchema } from '@labelkit/core';
 import type { DatasetItem, ParseResult } from '../dataset.js';
-import { CodePointText } from '../text-shared/codepoints.js';
 import { IssueList, at, describe } from '../text-shared/issues.js';
-import { annotationId, defaultItemId, readItemId } from '../text-shared/items.js';
+import { annotationId } from '../text-shared/items.js';
 import { isPlainObject, readJsonl } from '../text-shared/jsonl.js';
 import { LabelRegistry } from '../text-shared/labels.js';
+import { readTextRecordHead } from '../text-shared/records.js';
 import { checkRange } from '../text-shared/ranges.js';
 
 /** Input of {@link doccano}: JSON Lines text, or the records already parsed. */
@@ -31,18 +31,11 @@ export function parseDoccano(input: DoccanoInput, options: DoccanoParseOptions =
   const seenIds = new Map<string, string>();
 
   for (const { value: rec, place, index } of readJsonl(input, issues)) {
-    if (typeof rec.text !== 'string') {
-      issues.add(at(place, 'text'), `expected the document text as a string, got ${describe(rec.text)}`);
-      continue;
-    }
-    const id = readItemId(rec.id) ?? defaultItemId(index);
-    if (seenIds.has(id)) issues.add(at(place, 'id'), `duplicate item id "${id}" (first at ${seenIds.get(id)})`);
-    seenIds.set(id, place);
-    const text = new CodePointText(rec.text);
+    const head = readTextRecordHead(rec, place, index, DOCCANO_FIELDS, issues, seenIds);
+    if (!head) continue;
+    const { id, text, extra } = head;
     const spans: Annotation[] = [];
     const tags: Annotation[] = [];
-    const extra: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rec)) if (!(DOCCANO_FIELDS as readonly string[]).includes(k)) extra[k] = v;
 
     for (const field of ['label', 'entities', 'cats'] as const) {
       const list = rec[field];
@@ -81,7 +74,7 @@ export function parseDoccano(input: DoccanoInput, options: DoccanoParseOptions =
     }
     const annotations = [...spans, ...tags];
     annotations.forEach((a, i) => (a.id = annotationId(id, i)));
-    const media: DatasetItem['media'] = { id, text: rec.text };
+    const media: DatasetItem['media'] = { id, text: text.text };
     if (Object.keys(extra).length) media.extra = extra;
     items.push({ media, annotations });
   }

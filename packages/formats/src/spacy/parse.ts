@@ -1,11 +1,11 @@
 import type { Annotation, LabelSchema } from '@labelkit/core';
 import type { DatasetItem, FormatLoss, ParseResult } from '../dataset.js';
-import { CodePointText } from '../text-shared/codepoints.js';
 import { checkRange } from '../text-shared/ranges.js';
 import { IssueList, at, describe } from '../text-shared/issues.js';
-import { annotationId, defaultItemId, readItemId } from '../text-shared/items.js';
+import { annotationId } from '../text-shared/items.js';
 import { isPlainObject, readJsonl } from '../text-shared/jsonl.js';
 import { LabelRegistry } from '../text-shared/labels.js';
+import { readTextRecordHead } from '../text-shared/records.js';
 
 /** Input of {@link spacy}: JSON Lines text, or the records already parsed. */
 export type SpacyInput = string | readonly Record<string, unknown>[];
@@ -28,17 +28,10 @@ export function parseSpacy(input: SpacyInput, options: SpacyParseOptions = {}): 
   const seenIds = new Map<string, string>();
 
   for (const { value: rec, place, index } of readJsonl(input, issues)) {
-    if (typeof rec.text !== 'string') {
-      issues.add(at(place, 'text'), `expected the document text as a string, got ${describe(rec.text)}`);
-      continue;
-    }
-    const id = readItemId(rec.id) ?? defaultItemId(index);
-    if (seenIds.has(id)) issues.add(at(place, 'id'), `duplicate item id "${id}" (first at ${seenIds.get(id)})`);
-    seenIds.set(id, place);
-    const text = new CodePointText(rec.text);
+    const head = readTextRecordHead(rec, place, index, SPACY_FIELDS, issues, seenIds);
+    if (!head) continue;
+    const { id, text, extra } = head;
     const annotations: Annotation[] = [];
-    const extra: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rec)) if (!(SPACY_FIELDS as readonly string[]).includes(k)) extra[k] = v;
 
     for (const field of ['spans', 'ents'] as const) {
       const list = rec[field];
@@ -109,7 +102,7 @@ export function parseSpacy(input: SpacyInput, options: SpacyParseOptions = {}): 
       }
     }
     annotations.forEach((a, i) => (a.id = annotationId(id, i)));
-    const media: DatasetItem['media'] = { id, text: rec.text };
+    const media: DatasetItem['media'] = { id, text: text.text };
     if (Object.keys(extra).length) media.extra = extra;
     items.push({ media, annotations });
   }

@@ -1,5 +1,7 @@
 import type { DatasetItem, FormatLoss } from '../dataset.js';
-import { defaultItemId, writeItemId } from './items.js';
+import { CodePointText } from './codepoints.js';
+import { at, describe, type IssueList } from './issues.js';
+import { defaultItemId, readItemId, writeItemId } from './items.js';
 import { reportMediaLosses } from './losses.js';
 
 /** How one JSONL text format names itself and which top-level fields are its own. */
@@ -39,4 +41,36 @@ export function startTextRecord(item: DatasetItem, index: number, position: numb
 export function writeRecordIdentity(rec: Record<string, unknown>, item: DatasetItem, position: number): void {
   if (item.media.id !== defaultItemId(position)) rec.id = writeItemId(item.media.id);
   rec.text = item.media.text;
+}
+
+/** The common head of a JSONL text record, as read by {@link readTextRecordHead}. */
+export interface TextRecordHead {
+  id: string;
+  text: CodePointText;
+  /** The record's fields that are not the format's own, for `media.extra`. */
+  extra: Record<string, unknown>;
+}
+
+/**
+ * Reads what every JSONL text record starts with: the text (an issue and null when it is not a string),
+ * the item id (default by position; a duplicate is an issue naming the first place) and the foreign fields.
+ */
+export function readTextRecordHead(
+  rec: Record<string, unknown>,
+  place: string,
+  index: number,
+  fields: readonly string[],
+  issues: IssueList,
+  seenIds: Map<string, string>,
+): TextRecordHead | null {
+  if (typeof rec.text !== 'string') {
+    issues.add(at(place, 'text'), `expected the document text as a string, got ${describe(rec.text)}`);
+    return null;
+  }
+  const id = readItemId(rec.id) ?? defaultItemId(index);
+  if (seenIds.has(id)) issues.add(at(place, 'id'), `duplicate item id "${id}" (first at ${seenIds.get(id)})`);
+  seenIds.set(id, place);
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rec)) if (!fields.includes(k)) extra[k] = v;
+  return { id, text: new CodePointText(rec.text), extra };
 }
