@@ -79,6 +79,18 @@ export function fragmentRange<T extends SpanLike>(start: number, end: number, sp
   return out;
 }
 
+/** Index of the last chunk starting at or before `offset` (binary search over sorted starts; 0 when none). */
+function chunkIndexAt(chunkStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = chunkStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((chunkStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Groups spans by the chunks they touch, for rendering only the visible chunks: `result[i]` lists the
  * spans overlapping chunk `i` (`chunkStarts` ascending, chunk `i` is `[chunkStarts[i], chunkStarts[i+1])`,
@@ -86,16 +98,7 @@ export function fragmentRange<T extends SpanLike>(start: number, end: number, sp
  */
 export function bucketSpans<T extends SpanLike>(spans: readonly T[], chunkStarts: readonly number[]): T[][] {
   const out: T[][] = chunkStarts.map(() => []);
-  const find = (offset: number): number => {
-    let lo = 0;
-    let hi = chunkStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((chunkStarts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const find = (offset: number): number => chunkIndexAt(chunkStarts, offset);
   if (!chunkStarts.length) return out;
   for (const s of spans) {
     const a = find(s.start);
@@ -162,16 +165,7 @@ export function patchBuckets<T extends SpanLike>(prevBuckets: readonly T[][], re
     }
     return out[k] as T[];
   };
-  const find = (offset: number): number => {
-    let lo = 0;
-    let hi = chunkStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((chunkStarts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const find = (offset: number): number => chunkIndexAt(chunkStarts, offset);
   const chunksOf = (s: T): number[] => {
     const ks: number[] = [];
     for (let k = find(s.start), last = find(Math.max(s.start, s.end - 1)); k <= last; k++) ks.push(k);
