@@ -148,8 +148,8 @@ export class OffsetIndex {
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-/** A cached `Intl.Segmenter`; constructing one is costly relative to a single lookup. */
-function segmenter(granularity: 'grapheme' | 'word', locale?: string): Intl.Segmenter {
+/** A shared `Intl.Segmenter` per granularity and locale: constructing one costs far more than using it. */
+export function cachedSegmenter(granularity: 'grapheme' | 'word' | 'sentence', locale?: string): Intl.Segmenter {
   const key = `${granularity}|${locale ?? ''}`;
   let s = segmenters.get(key);
   if (s === undefined) {
@@ -166,7 +166,7 @@ function segmenter(granularity: 'grapheme' | 'word', locale?: string): Intl.Segm
 export function graphemeBoundaries(text: string): number[] {
   const out = [0];
   let cp = 0;
-  for (const { segment } of segmenter('grapheme').segment(text)) {
+  for (const { segment } of cachedSegmenter('grapheme').segment(text)) {
     cp += codePointLength(segment);
     out.push(cp);
   }
@@ -181,7 +181,7 @@ export function graphemeBoundaries(text: string): number[] {
 export function snapToGrapheme(text: string, codePointOffset: number, direction: 'backward' | 'forward'): number {
   const u = toUtf16Offset(text, codePointOffset);
   if (u === 0 || u === text.length) return codePointOffset;
-  const seg = segmenter('grapheme').segment(text).containing(u);
+  const seg = cachedSegmenter('grapheme').segment(text).containing(u);
   if (seg === undefined || seg.index === u) return codePointOffset;
   const boundary = direction === 'backward' ? seg.index : seg.index + seg.segment.length;
   return toCodePointOffset(text, boundary);
@@ -202,7 +202,7 @@ export interface WordRange {
  */
 export function wordAt(text: string, codePointOffset: number, locale?: string): WordRange | null {
   const u = toUtf16Offset(text, codePointOffset);
-  const segments = segmenter('word', locale).segment(text);
+  const segments = cachedSegmenter('word', locale).segment(text);
   let seg = u < text.length ? segments.containing(u) : undefined;
   if (seg?.isWordLike !== true && u > 0) {
     const prev = segments.containing(u - 1);

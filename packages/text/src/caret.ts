@@ -1,6 +1,5 @@
-import { graphemeBoundaries, OffsetIndex, toCodePointOffset } from '@labelkit/core';
+import { graphemeBoundaries, OffsetIndex, toCodePointOffset, cachedSegmenter } from '@labelkit/core';
 import { windowAround } from './text-window.js';
-import { cachedSegmenter } from './segmenters.js';
 
 /** What one caret step moves over: a grapheme cluster (what a reader sees as one character) or a word. */
 export type CaretUnit = 'grapheme' | 'word';

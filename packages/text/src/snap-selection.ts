@@ -1,6 +1,5 @@
-import { graphemeBoundaries, OffsetIndex, toCodePointOffset, trimSpan } from '@labelkit/core';
+import { graphemeBoundaries, OffsetIndex, toCodePointOffset, trimSpan, cachedSegmenter } from '@labelkit/core';
 import { windowAround } from './text-window.js';
-import { cachedSegmenter } from './segmenters.js';
 
 /** How a selection's edges are adjusted before it becomes a span. */
 export type SnapMode = 'character' | 'word';

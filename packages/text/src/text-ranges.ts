@@ -1,5 +1,4 @@
-import { codePointLength } from '@labelkit/core';
-import { cachedSegmenter } from './segmenters.js';
+import { codePointLength, cachedSegmenter } from '@labelkit/core';
 
 /** A code-point range of the source text, half-open, with its text. */
 export interface TextRange {
