@@ -12,22 +12,14 @@ import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import { defineSchema, type Annotation, type SegmentAnnotation } from '@labelkit/core';
 import { AudioSegmentAnnotator, LANE_HEADER, LANE_PADDING, ROW_HEIGHT, assignLanes, stackRows, trackLayout, timeToX, type AudioSegmentAnnotatorHandle } from '@labelkit/audio';
+import { seededRandom } from '../../stories/shared/seeded-random.js';
 
 const DURATION = 3 * 3600;
 const COUNT = 5000;
 const PEAKS_PER_SEC = 20;
 const PEER = 'wavesurfer.js 8 Regions';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = rng(42);
+const rnd = seededRandom(42);
 const peaks = Float32Array.from({ length: DURATION * PEAKS_PER_SEC }, (_, i) => 0.2 + 0.6 * Math.abs(Math.sin(i / 50)) * rnd());
 const LABELS = ['bird', 'frog', 'insect', 'anthro'];
 const COLORS = ['#3cb44b', '#469990', '#f58231', '#e6194b'];

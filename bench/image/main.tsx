@@ -9,6 +9,7 @@ import { flushSync } from 'react-dom';
 import { createImageAnnotator } from '@annotorious/annotorious';
 import { defineSchema, type BBoxAnnotation } from '@labelkit/core';
 import { ImageAnnotator, fitView, type ImageAnnotatorHandle, type View } from '@labelkit/image';
+import { seededRandom } from '../../stories/shared/seeded-random.js';
 
 const PHOTO = '/stories/assets/image/pixabay_bike_riders.jpg';
 const IMG = { width: 1280, height: 853 };
@@ -20,17 +21,8 @@ const DRAG_STEPS = 12;
 const LABELS = ['person', 'bicycle', 'car', 'ball'];
 const schema = defineSchema({ labels: LABELS.map((id) => ({ id, kinds: ['bbox'] as const })) as never });
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function boxes(n: number): BBoxAnnotation[] {
-  const rnd = rng(n);
+  const rnd = seededRandom(n);
   return Array.from({ length: n }, (_, i) => {
     const w = 8 + rnd() * 40;
     const h = 8 + rnd() * 40;

@@ -1,5 +1,6 @@
 /** Data for the audio stories: schemas, hand-made segments of the story clips, and a synthetic 3-hour file. */
 import { defineSchema, type SegmentAnnotation } from '@labelkit/core';
+import { seededRandom } from '../shared/seeded-random.js';
 
 /** Speech transcription with diarisation: one `speech` label whose `speaker` attribute gives the lanes. */
 export const speechSchema = defineSchema({
@@ -50,21 +51,9 @@ export const callsSchema = defineSchema({
   ],
 });
 
-/** A small deterministic PRNG so the synthetic data is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Synthetic peaks of a `duration`-second field recording at `rate` peaks per second (magnitudes in [0, 1]). */
 export function syntheticPeaks(duration: number, rate = 20, seed = 7): Float32Array {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const n = Math.round(duration * rate);
   const out = new Float32Array(n);
   let level = 0.1;
@@ -78,7 +67,7 @@ export function syntheticPeaks(duration: number, rate = 20, seed = 7): Float32Ar
 
 /** `count` segments spread over `duration` seconds, overlapping across labels. */
 export function syntheticSegments(count: number, duration: number, seed = 11): SegmentAnnotation[] {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const labels = ['bird', 'frog', 'insect', 'anthro'];
   const out: SegmentAnnotation[] = [];
   for (let i = 0; i < count; i++) {

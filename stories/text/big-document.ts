@@ -1,4 +1,5 @@
 import type { Annotation, SpanAnnotation } from '@labelkit/core';
+import { seededRandom } from '../shared/seeded-random.js';
 
 /** A generated document and its spans, for the large-document story and the benchmark. */
 export interface BigDocument {
@@ -17,18 +18,6 @@ const WORDS = (
   + '😀 👍 🇯🇵 👨🏻‍🚒 🎉 ❤️'
 ).split(' ');
 
-/** Deterministic 32-bit PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * About `targetChars` UTF-16 units of English-like text with some accented, CJK, Hangul, Arabic,
  * Hebrew and emoji words, in paragraphs separated by blank lines (some with CRLF), and `spanCount`
@@ -36,7 +25,7 @@ function prng(seed: number): () => number {
  * nests a word span. Same `seed`, same output.
  */
 export function generateBigDocument(targetChars = 1_000_000, spanCount = 10_000, seed = 42, labels: readonly string[] = ['person', 'org', 'loc', 'date']): BigDocument {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const parts: string[] = [];
   const wordStarts: number[] = []; // code-point start of each word
   const wordLens: number[] = []; // code-point length of each word
