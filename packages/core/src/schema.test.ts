@@ -47,6 +47,21 @@ describe('defineSchema', () => {
     expect(s.byId.get('greet')?.kinds).toEqual(['tag']);
   });
 
+  it('gives a label without kinds every kind but keypoints, unless it has a skeleton of its own', () => {
+    const s = defineSchema({
+      labels: [
+        { id: 'thing' },
+        { id: 'pose', skeleton: { keypoints: ['a', 'b'], edges: [['a', 'b']] } },
+        { id: 'person', kinds: ['bbox', 'keypoints'], skeleton: { keypoints: ['a'] } },
+        { id: 'rider', parent: 'person' },
+      ],
+    });
+    expect(s.byId.get('thing')?.kinds).not.toContain('keypoints');
+    expect(s.byId.get('thing')?.kinds).toContain('bbox');
+    expect(s.byId.get('pose')?.kinds).toContain('keypoints');
+    expect(s.byId.get('rider')?.kinds).toEqual(['bbox']);
+  });
+
   it('names every problem with its place', () => {
     const issues = issuesOf({
       labels: [

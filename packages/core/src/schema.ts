@@ -18,7 +18,7 @@ const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v
 /**
  * Validates a label schema and returns it frozen, with lookups (`byId`, `children`) and defaults filled in
  * (name = id, a palette colour, `selectable: true`). A label without `kinds` inherits its parent's, or
- * allows every kind at the top level.
+ * allows every kind at the top level — except `keypoints`, which it allows only with a skeleton of its own.
  *
  * @throws {SchemaError} naming every problem with its path (`labels[3].hotkey`) and what was expected.
  */
@@ -89,7 +89,9 @@ export function defineSchema(input: SchemaInput): LabelSchema {
     if (!isRecord(l) || depth > labels.length) return [...ANNOTATION_KINDS];
     if (Array.isArray(l.kinds)) return l.kinds.filter((k): k is AnnotationKind => KIND_SET.has(String(k)));
     const p = parentOf.get(id);
-    return p === undefined ? [...ANNOTATION_KINDS] : kindsOf(p, depth + 1);
+    const inherited = p === undefined ? [...ANNOTATION_KINDS] : kindsOf(p, depth + 1);
+    // Keypoints need the label's own skeleton: a label without one does not inherit the kind.
+    return l.skeleton === undefined ? inherited.filter((k) => k !== 'keypoints') : inherited;
   };
   const hotkeyOwner = new Map<string, number>();
   labels.forEach((l, i) => {

@@ -73,6 +73,17 @@ describe('validateAnnotations', () => {
     expect(byPath['[10].kind']).toMatch(/unknown kind/);
   });
 
+  it('rejects keypoints on a label without a skeleton, saying why', () => {
+    const open = defineSchema({ labels: [{ id: 'thing' }, { id: 'person', skeleton: { keypoints: ['a'] } }] });
+    const issues = validateAnnotations(open, [
+      { id: 'p', kind: 'keypoints', label: 'person', points: [{ x: 1, y: 1, visibility: 2 }] },
+      { id: 't', kind: 'keypoints', label: 'thing', points: [{ x: 1, y: 1, visibility: 2 }] },
+    ]);
+    expect(issues).toEqual([{ path: '[1].label', message: expect.stringMatching(/label "thing" has no skeleton/) }]);
+    // Other kinds stay allowed on that label.
+    expect(validateAnnotations(open, [{ id: 'b', kind: 'bbox', label: 'thing', x: 0, y: 0, width: 1, height: 1 }])).toEqual([]);
+  });
+
   it('checks span offsets in code points, not UTF-16 units', () => {
     const text = '🇯🇵 Tokyo';
     expect(validateAnnotations(schema, [{ id: 's', kind: 'span', label: 'PER', start: 3, end: 8, text: 'Tokyo' }], { text })).toEqual([]);

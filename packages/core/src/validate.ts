@@ -47,6 +47,8 @@ export function validateAnnotations(schema: LabelSchema, annotations: readonly u
     const label = typeof a.label === 'string' ? schema.byId.get(a.label) : undefined;
     if (typeof a.label !== 'string') add('label', `expected a label id, got ${describeValue(a.label)}`);
     else if (!label) add('label', `unknown label "${a.label}"`);
+    // Keypoints only mean something against a skeleton (said first: it is why the kind is not allowed).
+    else if (a.kind === 'keypoints' && !label.skeleton) add('label', `label "${a.label}" has no skeleton, so it cannot hold keypoints (a keypoints annotation has one point per skeleton keypoint)`);
     else if (!label.kinds.includes(a.kind as Annotation['kind'])) add('label', `label "${a.label}" is not allowed for kind "${a.kind}" (allowed: ${label.kinds.join(', ') || 'none'})`);
     else if (!label.selectable) add('label', `label "${a.label}" is a group and cannot be used itself`);
     if (a.source !== undefined && a.source !== 'human' && a.source !== 'model' && a.source !== 'import') add('source', `expected "human", "model" or "import", got ${describeValue(a.source)}`);

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.js';
-import { FIXTURES } from './shared/fixtures.js';
+import { FIXTURES, tempDirs } from './shared/fixtures.js';
+
+const tmp = tempDirs('labelkit-cli-');
 
 async function run(...argv: string[]) {
   let out = '';
@@ -12,7 +13,7 @@ async function run(...argv: string[]) {
   return { code, out, err };
 }
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'labelkit-cli-'));
+
 
 describe('labelkit CLI', () => {
   it('converts COCO to YOLO (a directory with data.yaml and label files), reporting losses', async () => {

@@ -6,7 +6,7 @@ import { LabelSet, attributeFromText, attributeToText } from '../shared/labels.j
 import { commonLosses, kindLoss } from '../shared/losses.js';
 import { fmt, parseNumberToken } from '../shared/numbers.js';
 import { childElement, childElements, el, parseXml, serializeXml, XmlError, type XmlElement, type XmlNode } from '../shared/xml.js';
-import { cvatTypeOf, readMeta, type CvatLabelType } from './meta.js';
+import { companionLabel, cvatTypeOf, readMeta, type CvatLabelType } from './meta.js';
 
 export interface CvatParseOptions {
   /** Map labels to this schema instead of the file's `<meta>` labels. */
@@ -16,8 +16,19 @@ export interface CvatParseOptions {
 export type CvatSerializeOptions = object;
 
 const SHAPES = new Set(['box', 'polygon', 'polyline', 'points', 'skeleton', 'tag', 'ellipse', 'cuboid', 'mask']);
+/** Shapes labelkit has no kind for, kept verbatim in `media.extra.cvat.shapes` and written back as they were. */
+const KEPT_SHAPES: Record<string, string> = {
+  polyline: 'labelkit has no polyline kind',
+  ellipse: 'labelkit has no ellipse kind',
+  cuboid: 'labelkit has no cuboid kind for images',
+  mask: 'labelkit has no mask kind',
+  points: 'a CVAT points shape is a free set of points, and labelkit has no kind for it (keypoints follow a skeleton)',
+};
 
-/** CVAT for images XML 1.1: boxes (rotated), polygons, points, skeletons, tags with typed attributes. */
+/**
+ * CVAT for images XML 1.1: boxes (rotated), polygons, skeletons, tags with typed attributes; shapes
+ * labelkit has no kind for (polylines, free points, ellipses, masks) are kept verbatim on the media.
+ */
 export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions> = {
   name: 'cvat',
   parse(input, options = {}) {
@@ -38,7 +49,9 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
       issues.throwIfAny();
     }
     const metaEl = childElement(root!, 'meta');
-    const meta = metaEl ? readMeta(metaEl, 'cvat', issues) : { labels: [], types: {} as Record<string, CvatLabelType> };
+    const meta = metaEl ? readMeta(metaEl, 'cvat', issues) : { labels: [], types: {} as Record<string, CvatLabelType>, companions: new Map<string, string>() };
+    // Shapes under a "<skeleton> (shapes)" companion label belong to the skeleton label.
+    const labelOf = (name: string) => (options.schema?.byId.has(name) ? name : (meta.companions.get(name) ?? name));
     let given = options.schema;
     if (!given && meta.labels.length) {
       try {
@@ -54,7 +67,7 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
     const mediaIds = new Set<string>();
     const images = childElements(root!, 'image');
     const hasSubsets = images.some((i) => i.attributes.subset !== undefined);
-    const pointsCount = new Map<string, number>();
+    const types: Record<string, CvatLabelType> = { ...meta.types };
 
     const num = (e: XmlElement, attr: string): number => {
       const v = e.attributes[attr];
@@ -107,10 +120,20 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
           unsupported.push(serializeXml(s, { declaration: false }).trim());
           issues.warn(where(s), `${why}; kept in media.extra.cvat.shapes`);
         };
-        const labelName = s.attributes.label;
-        if (!labelName) return keep(`<${s.name}> without a label`);
-        if (s.name === 'polyline' || s.name === 'ellipse' || s.name === 'cuboid' || s.name === 'mask') return keep(`labelkit has no ${s.name} kind`);
-        const kind = ({ box: 'bbox', polygon: 'polygon', points: 'keypoints', skeleton: 'keypoints', tag: 'tag' } as const)[s.name as 'box'];
+        const rawLabel = s.attributes.label;
+        if (!rawLabel) return keep(`<${s.name}> without a label`);
+        const why = KEPT_SHAPES[s.name];
+        if (why) {
+          // Without <meta>, the label still goes to the schema, and to <meta> on export typed `any`
+          // (a type that also holds the boxes or polygons it may have elsewhere).
+          if (!given) {
+            if (!labels.label(rawLabel)) labels.declare({ id: rawLabel }, `${where(s)} label`);
+            types[rawLabel] ??= 'any';
+          }
+          return keep(why);
+        }
+        const labelName = labelOf(rawLabel);
+        const kind = ({ box: 'bbox', polygon: 'polygon', skeleton: 'keypoints', tag: 'tag' } as const)[s.name as 'box'];
         const label = labels.use(labelName, kind, `${where(s)} label`);
         if (!label) return;
         const before = issues.issues.length;
@@ -123,8 +146,7 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
           extra[a] = v;
         }
         if (s.attributes.source !== undefined && s.attributes.source !== 'manual') extra.source = s.attributes.source;
-        const occluded = s.attributes.occluded === '1';
-        if (occluded && s.name !== 'points') extra.occluded = true;
+        if (s.attributes.occluded === '1') extra.occluded = true;
         const id = ids.take(`s${k + 1}`);
         let a: Annotation | undefined;
         if (s.name === 'box') {
@@ -139,11 +161,6 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
           if (!pts) return;
           if (pts.length < 3) return issues.add(where(s), `a polygon needs at least 3 points, got ${pts.length}`);
           a = { id, kind: 'polygon', label, points: pts };
-        } else if (s.name === 'points') {
-          const pts = points(s);
-          if (!pts) return;
-          pointsCount.set(label, Math.max(pointsCount.get(label) ?? 0, pts.length));
-          a = { id, kind: 'keypoints', label, points: pts.map(([x, y]) => ({ x, y, visibility: occluded ? 1 : 2 })) };
         } else if (s.name === 'skeleton') {
           const joints = labels.label(label)?.skeleton?.keypoints ?? [];
           const pts: KeypointsAnnotation['points'] = joints.map(() => ({ x: 0, y: 0, visibility: 0 }));
@@ -175,28 +192,21 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
       items.push({ media: { id, ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}), ...(Object.keys(mediaExtra).length ? { extra: { cvat: mediaExtra } } : {}) }, annotations });
     }
     const tracks = childElements(root!, 'track');
-    if (tracks.length || (!images.length && metaEl && childElement(metaEl, 'source'))) items.push(readVideo(root!, tracks, labels, issues, num));
-    // Plain <points> labels get numbered joints, and shorter shapes are padded.
-    for (const [label, n] of pointsCount) if (!given) labels.ensureSkeleton(label, { keypoints: Array.from({ length: n }, (_, j) => String(j + 1)) });
+    if (tracks.length || (!images.length && metaEl && childElement(metaEl, 'source'))) items.push(readVideo(root!, tracks, labels, issues, num, labelOf));
     issues.throwIfAny();
     const schema = labels.build();
-    for (const it of items) for (const a of it.annotations) if (a.kind === 'keypoints') {
-      const n = schema.byId.get(a.label)?.skeleton?.keypoints.length ?? a.points.length;
-      while (a.points.length < n) a.points.push({ x: 0, y: 0, visibility: 0 });
-    }
-    for (const it of items) for (const a of it.annotations) if (a.kind === 'track' && !given) labels.use(a.label, 'track', 'track');
-    const types: Record<string, CvatLabelType> = { ...meta.types };
-    const pointsLabels = [...pointsCount.keys()];
-    for (const l of pointsLabels) types[l] ??= 'points';
-    return { dataset: { schema, items, extra: { cvat: { labelTypes: types, ...(pointsLabels.length ? { pointsLabels } : {}) } } }, warnings: issues.warnings };
+    return { dataset: { schema, items, extra: { cvat: { labelTypes: types } } }, warnings: issues.warnings };
   },
 
   serialize(dataset) {
     const losses: FormatLoss[] = [];
-    const cx = (isRecord(dataset.extra?.cvat) ? dataset.extra!.cvat : {}) as { labelTypes?: Record<string, CvatLabelType>; pointsLabels?: string[] };
+    const cx = (isRecord(dataset.extra?.cvat) ? dataset.extra!.cvat : {}) as { labelTypes?: Record<string, CvatLabelType> };
     const known = cx.labelTypes ?? {};
-    const pointsLabels = new Set(cx.pointsLabels ?? []);
     const typeOf = (id: string) => cvatTypeOf(dataset.schema, id, known);
+    // A CVAT skeleton label holds only skeletons: a label's other shapes go under a companion label.
+    const companions = new Map<string, string>();
+    /** The CVAT label an annotation is written under. */
+    const cvatLabel = (a: Annotation) => (a.kind === 'keypoints' ? a.label : (companions.get(a.label) ?? a.label));
     // <meta>
     const labelEls: XmlElement[] = [];
     for (const l of dataset.schema.labels) {
@@ -229,9 +239,19 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
       if (l.name !== l.id) losses.push({ path: `schema.labels[${l.id}].name`, message: `CVAT label names are labelkit ids; display name "${l.name}" not exported` });
       labelEls.push(el('label', {}, kids));
       if (type === 'skeleton' && l.skeleton) for (const k of l.skeleton.keypoints) labelEls.push(el('label', {}, [el('name', {}, [k]), el('type', {}, ['points']), el('attributes'), el('parent', {}, [l.id])]));
+      const companion = type === 'skeleton' ? companionLabel(dataset.schema, l) : undefined;
+      if (companion) {
+        companions.set(l.id, companion.name);
+        labelEls.push(el('label', {}, [el('name', {}, [companion.name]), el('color', {}, [l.color]), el('type', {}, [companion.type]), el('attributes', {}, attrs)]));
+        const n = dataset.items.reduce((sum, it) => sum + it.annotations.filter((a) => a.label === l.id && a.kind !== 'keypoints').length, 0);
+        losses.push({
+          path: `schema.labels[${l.id}]`,
+          message: `a CVAT skeleton label holds only skeletons: the ${companion.kinds.join('/')} annotations of "${l.id}" (${n ? `${n} here` : 'none in this dataset'}) are written under an extra label "${companion.name}" (type ${companion.type}); labelkit reads them back as "${l.id}", CVAT shows them as a label of their own`,
+        });
+      }
     }
     const video = dataset.items.length === 1 && (dataset.items[0]!.media.frameCount !== undefined || dataset.items[0]!.annotations.some((a) => a.kind === 'track'));
-    if (video) return { output: serializeXml(writeVideo(dataset.items[0]!, labelEls, losses)), losses };
+    if (video) return { output: serializeXml(writeVideo(dataset.items[0]!, labelEls, losses, cvatLabel)), losses };
     const out: XmlNode[] = [el('version', {}, ['1.1']), el('meta', {}, [el('task', {}, [el('labels', {}, labelEls)])])];
     dataset.items.forEach((it, i) => {
       const m = it.media;
@@ -247,7 +267,7 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
         if (a.source === 'human') losses.push({ path: `${path}.source`, message: 'CVAT writes "manual" for human shapes; read back without a source' });
         for (const k of Object.keys(a.extra ?? {})) if (k !== 'cvat') losses.push({ path: `${path}.extra.${k}`, message: `foreign fields of "${k}" not exported to CVAT` });
         const ex = (isRecord(a.extra?.cvat) ? a.extra!.cvat : {}) as Record<string, unknown>;
-        const common: Record<string, string | number | undefined> = { label: a.label };
+        const common: Record<string, string | number | undefined> = { label: cvatLabel(a) };
         if (ex.occluded) common.occluded = 1;
         const source = (ex.source as string | undefined) ?? (a.source === 'model' ? 'auto' : undefined);
         if (source) common.source = source;
@@ -261,7 +281,8 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
           if (a.holes?.length) losses.push({ path: `${path}.holes`, message: 'CVAT polygons have no holes' });
           shapes.push(el('polygon', { ...common, points: a.points.map(xy).join(';') }, attrKids));
         } else if (a.kind === 'keypoints') {
-          if (typeOf(a.label) === 'points' || pointsLabels.has(a.label) || !dataset.schema.byId.get(a.label)?.skeleton) {
+          if (!dataset.schema.byId.get(a.label)?.skeleton) {
+            // Keypoints need a skeleton (core rejects them without one); written as a free point set.
             const vis = a.points.filter((p) => p.visibility > 0);
             if (vis.length < a.points.length) losses.push({ path: `${path}.points`, message: 'CVAT points shapes have no unlabelled points; visibility-0 points not exported' });
             if (new Set(vis.map((p) => p.visibility)).size > 1) losses.push({ path: `${path}.points`, message: 'CVAT points shapes are occluded as a whole; per-point visibility merged' });
@@ -290,7 +311,7 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
 };
 
 /** CVAT for video: one video, box tracks → `track` annotations (keyframes only); other tracks kept verbatim. */
-function readVideo(root: XmlElement, tracks: XmlElement[], labels: LabelSet, issues: IssueList, num: (e: XmlElement, a: string) => number): DatasetItem {
+function readVideo(root: XmlElement, tracks: XmlElement[], labels: LabelSet, issues: IssueList, num: (e: XmlElement, a: string) => number, labelOf: (name: string) => string): DatasetItem {
   const meta = childElement(root, 'meta');
   const task = meta ? (childElement(meta, 'task') ?? childElement(meta, 'job')) : undefined;
   const size = task ? childElement(task, 'original_size') : undefined;
@@ -313,7 +334,7 @@ function readVideo(root: XmlElement, tracks: XmlElement[], labels: LabelSet, iss
       issues.warn(where, `${labelName ? `a track of ${shapes[0]?.name ?? 'nothing'}` : 'a track without a label'} is not a box track; kept in media.extra.cvat.tracks`);
       continue;
     }
-    const label = labels.use(labelName, 'track', `${where} label`);
+    const label = labels.use(labelOf(labelName), 'track', `${where} label`);
     if (!label) continue;
     const hasKeyframeFlags = boxes.some((b) => b.attributes.keyframe !== undefined);
     const keyframes = [];
@@ -359,7 +380,7 @@ function readVideo(root: XmlElement, tracks: XmlElement[], labels: LabelSet, iss
   return { media, annotations };
 }
 
-function writeVideo(item: DatasetItem, labelEls: XmlElement[], losses: FormatLoss[]): XmlElement {
+function writeVideo(item: DatasetItem, labelEls: XmlElement[], losses: FormatLoss[], cvatLabel: (a: Annotation) => string): XmlElement {
   const m = item.media;
   const mx = (isRecord(m.extra?.cvat) ? m.extra!.cvat : {}) as Record<string, unknown>;
   const task: XmlNode[] = [];
@@ -376,7 +397,7 @@ function writeVideo(item: DatasetItem, labelEls: XmlElement[], losses: FormatLos
     const boxes = a.keyframes.map((k) =>
       el('box', { frame: k.frame, outside: k.outside ? 1 : 0, occluded: k.occluded ? 1 : 0, keyframe: 1, xtl: fmt(k.x), ytl: fmt(k.y), xbr: fmt(k.x + k.width), ybr: fmt(k.y + k.height), ...(k.rotation ? { rotation: fmt(k.rotation) } : {}), z_order: 0 }),
     );
-    out.push(el('track', { id: n++, label: a.label, ...(a.source === 'model' ? { source: 'auto' } : {}) }, boxes));
+    out.push(el('track', { id: n++, label: cvatLabel(a), ...(a.source === 'model' ? { source: 'auto' } : {}) }, boxes));
   });
   for (const raw of Array.isArray(mx.tracks) ? (mx.tracks as string[]) : []) {
     try {

@@ -1,4 +1,4 @@
-import type { AttributeDefinition, LabelInput, LabelSchema } from '@labelkit/core';
+import { ANNOTATION_KINDS, type AnnotationKind, type AttributeDefinition, type Label, type LabelInput, type LabelSchema } from '@labelkit/core';
 import type { IssueList } from '../shared/issues.js';
 import { attributeFromText } from '../shared/labels.js';
 import { childElement, childElements, childText, el, parseXml, textContent, XmlError, type XmlElement } from '../shared/xml.js';
@@ -10,7 +10,26 @@ export type CvatLabelType = 'any' | 'rectangle' | 'polygon' | 'polyline' | 'poin
 export interface CvatMeta {
   labels: LabelInput[];
   types: Record<string, CvatLabelType>;
+  /**
+   * Companion labels folded into their skeleton label: CVAT name → skeleton label name. A CVAT
+   * skeleton label holds only skeletons, so labelkit writes the other shapes of such a label under
+   * `"<label> (shapes)"` (see {@link companionLabelName}) and reads them back as the label itself.
+   */
+  companions: Map<string, string>;
 }
+
+/** Every kind but `keypoints`: what a CVAT label without a skeleton may hold in labelkit. */
+export const KINDS_WITHOUT_KEYPOINTS: readonly AnnotationKind[] = ANNOTATION_KINDS.filter((k) => k !== 'keypoints');
+
+/** Kinds a CVAT label type maps to (types absent here hold nothing labelkit has a kind for, or anything). */
+const KINDS_OF_TYPE: Partial<Record<CvatLabelType, AnnotationKind[]>> = { rectangle: ['bbox'], polygon: ['polygon'], skeleton: ['keypoints'], tag: ['tag'] };
+
+/** The kinds of a label declared with a CVAT type; a label without a skeleton never holds keypoints. */
+function kindsOfType(type: CvatLabelType): AnnotationKind[] {
+  return [...(KINDS_OF_TYPE[type] ?? KINDS_WITHOUT_KEYPOINTS)];
+}
+
+const COMPANION = /^(.+) \(shapes(?: \d+)?\)$/;
 
 const HEX = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
@@ -23,7 +42,7 @@ function splitValues(s: string): string[] {
 export function readMeta(meta: XmlElement, file: string, issues: IssueList): CvatMeta {
   const holder = childElement(meta, 'task') ?? childElement(meta, 'project') ?? childElement(meta, 'job');
   const labelsEl = holder ? childElement(holder, 'labels') : undefined;
-  const out: CvatMeta = { labels: [], types: {} };
+  const out: CvatMeta = { labels: [], types: {}, companions: new Map() };
   if (!labelsEl) return out;
   const all = childElements(labelsEl, 'label');
   const children = new Map<string, XmlElement[]>();
@@ -43,8 +62,8 @@ export function readMeta(meta: XmlElement, file: string, issues: IssueList): Cva
     const label: LabelInput = { id: name };
     const color = childText(l, 'color');
     if (color && HEX.test(color)) label.color = color;
-    const kinds = ({ rectangle: ['bbox'], polygon: ['polygon'], points: ['keypoints'], skeleton: ['keypoints'], tag: ['tag'] } as const)[type as 'rectangle'];
-    if (kinds) label.kinds = [...kinds];
+    // `points` is a free point set in CVAT, not a skeleton: labelkit keeps such shapes verbatim.
+    label.kinds = kindsOfType(type);
     const attrs = childElements(childElement(l, 'attributes') ?? el('x'), 'attribute').map((a) => readAttribute(a));
     if (attrs.length) label.attributes = attrs;
     if (type === 'skeleton') {
@@ -53,6 +72,16 @@ export function readMeta(meta: XmlElement, file: string, issues: IssueList): Cva
       label.skeleton = { keypoints: joints, ...(edges.length ? { edges: edges.filter(([a, b]) => joints.includes(a) && joints.includes(b)) } : {}) };
     }
     out.labels.push(label);
+  }
+  // Fold "<skeleton> (shapes)" companions (written by labelkit's export) into their skeleton label.
+  for (const label of [...out.labels]) {
+    const base = COMPANION.exec(label.id)?.[1];
+    const skeleton = base === undefined || out.types[base] !== 'skeleton' || out.types[label.id] === 'skeleton' ? undefined : out.labels.find((l) => l.id === base);
+    if (!skeleton) continue;
+    for (const k of label.kinds ?? []) if (!skeleton.kinds!.includes(k)) skeleton.kinds!.push(k);
+    out.companions.set(label.id, skeleton.id);
+    out.labels.splice(out.labels.indexOf(label), 1);
+    delete out.types[label.id];
   }
   return out;
 }
@@ -95,14 +124,37 @@ export function readSkeletonSvg(svg: string, where: string, issues: IssueList): 
     .filter(([a, b]) => a !== undefined && b !== undefined);
 }
 
-/** The CVAT type to declare for a label on export. */
+const TYPE_OF_KIND: Partial<Record<AnnotationKind, CvatLabelType>> = { bbox: 'rectangle', polygon: 'polygon', keypoints: 'skeleton', tag: 'tag' };
+/** Kinds CVAT for images/video can draw on a label of its own (spans, segments and cuboids it cannot). */
+const CVAT_KINDS: ReadonlySet<AnnotationKind> = new Set(['bbox', 'polygon', 'tag', 'track']);
+
+/** The CVAT type of a label that may hold `kinds`: the one matching type, or `any`. */
+function typeOfKinds(kinds: readonly AnnotationKind[]): CvatLabelType {
+  return (kinds.length === 1 && TYPE_OF_KIND[kinds[0]!]) || 'any';
+}
+
+/**
+ * The CVAT type to declare for a label on export. A label with a skeleton that holds keypoints is a
+ * `skeleton` label whatever it was before (CVAT draws skeletons only on those); otherwise the type the
+ * label was read with, or the one its kinds call for.
+ */
 export function cvatTypeOf(schema: LabelSchema, id: string, known?: Record<string, CvatLabelType>): CvatLabelType {
-  const k = known?.[id];
-  if (k) return k;
   const l = schema.byId.get(id)!;
-  if (l.kinds.length === 1) {
-    const m = { bbox: 'rectangle', polygon: 'polygon', keypoints: 'skeleton', tag: 'tag' } as Record<string, CvatLabelType>;
-    if (m[l.kinds[0]!]) return m[l.kinds[0]!]!;
-  }
-  return l.skeleton && l.kinds.includes('keypoints') ? 'skeleton' : 'any';
+  if (l.skeleton && l.kinds.includes('keypoints')) return 'skeleton';
+  return known?.[id] ?? typeOfKinds(l.kinds);
+}
+
+/**
+ * The companion label a CVAT export needs for a skeleton label that also holds other shapes (COCO's
+ * `person`: polygons and a skeleton), since a CVAT skeleton label holds only skeletons: its name
+ * (`"person (shapes)"`, numbered if a label of that name exists) and CVAT type. Undefined when the
+ * label needs none.
+ */
+export function companionLabel(schema: LabelSchema, label: Label): { name: string; type: CvatLabelType; kinds: AnnotationKind[] } | undefined {
+  if (!label.skeleton || !label.kinds.includes('keypoints')) return undefined;
+  const kinds = label.kinds.filter((k) => CVAT_KINDS.has(k));
+  if (!kinds.length) return undefined;
+  let name = `${label.id} (shapes)`;
+  for (let n = 2; schema.byId.has(name); n++) name = `${label.id} (shapes ${n})`;
+  return { name, type: typeOfKinds(kinds), kinds };
 }

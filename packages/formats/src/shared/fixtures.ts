@@ -1,7 +1,9 @@
 /** Test-only: reads the real-world fixtures copied into `packages/formats/test-fixtures` (or `LABELKIT_FIXTURES`). */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const candidates = [process.env.LABELKIT_FIXTURES, path.resolve(here, '../../test-fixtures')].filter(Boolean) as string[];
@@ -33,4 +35,17 @@ export function fixtureDir(rel: string): Record<string, string> {
   };
   walk(root);
   return out;
+}
+
+/** A maker of temporary directories (`<tmp>/<prefix>XXXXXX`) that are removed when the calling test file ends. */
+export function tempDirs(prefix: string): () => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(path.join(tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
 }

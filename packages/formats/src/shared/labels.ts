@@ -1,4 +1,5 @@
 import {
+  ANNOTATION_KINDS,
   defineSchema,
   type AnnotationKind,
   type AttributeDefinition,
@@ -100,7 +101,11 @@ export class LabelSet {
     const labels: LabelInput[] = [];
     for (const d of this.decls.values()) {
       const label: LabelInput = { ...d };
-      if (d.kinds.length === 0) delete label.kinds;
+      // Declared but never used: any kind (or the parent's), but keypoints only with a skeleton.
+      if (d.kinds.length === 0) {
+        if (d.skeleton || d.parent !== undefined) delete label.kinds;
+        else label.kinds = ANNOTATION_KINDS.filter((k) => k !== 'keypoints');
+      }
       if (d.kinds.includes('keypoints') && !d.skeleton) label.kinds = d.kinds.filter((k) => k !== 'keypoints');
       const inferred = this.attrValues.get(d.id);
       if (inferred) {
