@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm bench [name ...]`: runs each benchmark page (bench/<name>/index.html) in headless Chromium, where
+// `pnpm bench [name ...] [--dry] [--trace]`: runs each benchmark page (bench/<name>/index.html) in headless Chromium, where
 // labelkit and the peer named by the issue are measured side by side on the same data in one run, and
 // writes docs/benchmarks.json and docs/benchmarks.md with the machine and the date.
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, statSync, createReadStream } from 'node:fs';
@@ -63,7 +63,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath,
   headless: true,
-  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc', ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)],
 });
 const chromiumVersion = browser.version();
 
@@ -78,7 +78,15 @@ try {
     page.on('pageerror', (e) => console.log(`  [${name}] page error: ${e.message}`));
     await page.goto(`${base}/bench/${name}/index.html`, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForFunction(() => typeof window.__labelkitBench === 'function', undefined, { timeout: 120_000 });
+    // `--trace`: record a Chromium performance trace of the run (node_modules/.cache/labelkit-bench-<name>.json;
+    // open it in chrome://tracing or Perfetto) to see where frame time goes.
+    const trace = process.argv.includes('--trace') ? path.join(root, 'node_modules', '.cache', `labelkit-bench-${name}.json`) : null;
+    if (trace) await browser.startTracing(page, { path: trace, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc', 'viz', 'gpu', 'benchmark'] });
     const entries = await page.evaluate(() => window.__labelkitBench(), undefined);
+    if (trace) {
+      await browser.stopTracing();
+      console.log(`  trace written to ${path.relative(root, trace)}`);
+    }
     for (const e of entries) results.push({ bench: name, ...e });
     for (const e of entries) {
       const ratio = e.ratio == null ? '' : `  ratio ${e.ratio.toFixed(2)}x`;
@@ -110,11 +118,13 @@ let peers = {};
 try {
   const lock = execFileSync('pnpm', ['list', '--depth', '0', '--json'], { cwd: root, encoding: 'utf8' });
   const deps = JSON.parse(lock)[0]?.devDependencies ?? {};
-  for (const p of ['@annotorious/annotorious', '@recogito/react-text-annotator', '@recogito/text-annotator', 'wavesurfer.js', 'konva', 'react']) if (deps[p]) peers[p] = deps[p].version;
+  for (const p of ['@annotorious/annotorious', '@annotorious/react', '@recogito/react-text-annotator', '@recogito/text-annotator', 'wavesurfer.js', 'konva', 'react']) if (deps[p]) peers[p] = deps[p].version;
 } catch {
   peers = {};
 }
 
+// `--dry`: print only (for trying a change; the docs keep the last full run).
+if (process.argv.includes('--dry')) process.exit(0);
 // Keep other benchmarks' earlier results; replace the ones run now.
 const jsonPath = path.join(root, 'docs', 'benchmarks.json');
 mkdirSync(path.dirname(jsonPath), { recursive: true });

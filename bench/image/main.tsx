@@ -1,12 +1,13 @@
 /**
  * Image benchmark: the same photo (1280×853) with 1,000 / 5,000 / 10,000 boxes, in labelkit's
- * ImageAnnotator and in Annotorious 3.8 (vanilla `createImageAnnotator`, SVG), mounted one after the
- * other in the same 1000×700 stage of the same page. Peer settings are Annotorious's defaults.
+ * ImageAnnotator and in `@annotorious/react` 3.8 (`<Annotorious><ImageAnnotator><img/>`, SVG — the
+ * React bindings a host embedding Annotorious in a React app uses), mounted one after the other in the
+ * same 1000×700 stage of the same page. Peer settings are Annotorious's defaults.
  */
 import { createRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { createImageAnnotator } from '@annotorious/annotorious';
+import { Annotorious, ImageAnnotator as AnnotoriousImage, type AnnotoriousImageAnnotator } from '@annotorious/react';
 import { defineSchema, type BBoxAnnotation } from '@labelkit/core';
 import { ImageAnnotator, fitView, type ImageAnnotatorHandle, type View } from '@labelkit/image';
 import { seededRandom } from '../../stories/shared/seeded-random.js';
@@ -15,7 +16,7 @@ const PHOTO = '/stories/assets/image/pixabay_bike_riders.jpg';
 const IMG = { width: 1280, height: 853 };
 const STAGE = { width: 1000, height: 700 };
 const SIZES = [1000, 5000, 10000];
-const PEER = 'Annotorious 3.8 (vanilla)';
+const PEER = '@annotorious/react 3.8';
 const FRAMES = 30;
 const DRAG_STEPS = 12;
 const LABELS = ['person', 'bicycle', 'car', 'ball'];
@@ -156,11 +157,10 @@ function toW3C(b: BBoxAnnotation) {
   };
 }
 
-async function loadImage(): Promise<HTMLImageElement> {
+async function loadImage(): Promise<void> {
   const img = new Image();
   img.src = PHOTO;
   await img.decode();
-  return img;
 }
 
 async function measureAnnotorious(stage: HTMLElement, n: number): Promise<Measured> {
@@ -169,38 +169,60 @@ async function measureAnnotorious(stage: HTMLElement, n: number): Promise<Measur
   wrap.style.cssText = `width:${STAGE.width}px;height:${STAGE.height}px;overflow:hidden;position:relative`;
   const inner = document.createElement('div');
   inner.style.cssText = `position:absolute;left:0;top:0;transform-origin:0 0;width:${IMG.width}px`;
-  const img = await loadImage();
-  img.style.cssText = `display:block;width:${IMG.width}px;height:${IMG.height}px`;
-  inner.appendChild(img);
   wrap.appendChild(inner);
   stage.appendChild(wrap);
   const base = fitView(IMG, STAGE);
   inner.style.transform = `translate(${base.x}px,${base.y}px) scale(${base.zoom})`;
+  const root = createRoot(inner);
+  let ready!: (anno: AnnotoriousImageAnnotator) => void;
+  const annotator = new Promise<AnnotoriousImageAnnotator>((r) => (ready = r));
+  // The React bindings create the annotator when the <img> has loaded and hand it out through the ref.
+  const setRef = (anno: unknown) => {
+    if (anno) ready(anno as AnnotoriousImageAnnotator);
+  };
   await quiet();
   gc();
   const t0 = performance.now();
-  const anno = createImageAnnotator(img);
+  flushSync(() =>
+    root.render(
+      <Annotorious ref={setRef as never}>
+        <AnnotoriousImage>
+          <img src={PHOTO} alt="" style={{ display: 'block', width: IMG.width, height: IMG.height }} />
+        </AnnotoriousImage>
+      </Annotorious>,
+    ),
+  );
+  // The wrapper's ref is set when its state updates after the image's load event.
+  let anno: AnnotoriousImageAnnotator | null = null;
+  while (!anno) {
+    anno = await Promise.race([annotator, frame().then(() => null)]);
+  }
   anno.setAnnotations(data as never, true);
   await frame();
   await frame();
   const firstRender = performance.now() - t0;
-  // Vanilla Annotorious has no viewport of its own: the host zooms and pans the image's container.
+  // Annotorious has no viewport of its own for a plain image: the host zooms and pans its container.
   const frames: number[] = [];
   for (const v of viewPath(base)) frames.push(await timed(() => { inner.style.transform = `translate(${v.x}px,${v.y}px) scale(${v.zoom})`; }));
   inner.style.transform = `translate(${base.x}px,${base.y}px) scale(${base.zoom})`;
   await frame();
-  // Select and move the same box through the public API (the editor's own drag needs its SVG handles).
+  // Select and move the same box through the public API (the editor's own drag needs its SVG handles);
+  // each update goes through the React bindings' store observer and context, as in a host app.
   const steps: number[] = [];
   const scripts: number[] = [];
-  steps.push(await timed(() => anno.setSelected('target', true)));
+  const a = anno;
+  steps.push(await timed(() => a.setSelected('target', true)));
   const geom = (dx: number) => toW3C({ ...TARGET, x: TARGET.x + dx / base.zoom });
   for (let i = 1; i <= DRAG_STEPS; i++) {
-    scripts.push(await scripted(() => void anno.updateAnnotation(geom(i * 4) as never)));
-    steps.push(await timed(() => void anno.updateAnnotation(geom(i * 4 + 1) as never)));
+    scripts.push(await scripted(() => void a.updateAnnotation(geom(i * 4) as never)));
+    steps.push(await timed(() => void a.updateAnnotation(geom(i * 4 + 1) as never)));
   }
-  const moved = anno.getAnnotationById('target') as unknown as ReturnType<typeof toW3C> | undefined;
+  const moved = a.getAnnotationById('target') as unknown as ReturnType<typeof toW3C> | undefined;
   const dragOk = Math.abs((moved?.target.selector.geometry.x ?? 0) - (TARGET.x + (DRAG_STEPS * 4 + 1) / base.zoom)) < 0.01;
-  anno.destroy();
+  // The bindings do not destroy the annotator on unmount (it wraps the <img> in its own container,
+  // which React would then fail to remove): destroy it first, as a host has to.
+  a.destroy();
+  root.unmount();
   wrap.remove();
   return { firstRender, frame: median(frames), dragStep: median(steps), dragScript: median(scripts), dragOk };
 }
@@ -221,7 +243,7 @@ window.__labelkitBench = async () => {
     const an = await measureAnnotorious(stage, n);
     await frame();
     out.push(entry('first render', n, 'mount to second frame after paint (image cached)', lk.firstRender, an.firstRender));
-    out.push(entry('pan + zoom', n, `frame time, median of ${FRAMES} programmatic steps`, lk.frame, an.frame, 'labelkit redraws every step crisply at the new view in the next frame (photo + culled boxes on CPU-backed canvases); Annotorious vanilla has no viewport, so its container is CSS-transformed as a host would, and the browser re-rasterises its SVG at each new scale'));
+    out.push(entry('pan + zoom', n, `frame time, median of ${FRAMES} programmatic steps`, lk.frame, an.frame, 'labelkit redraws every step crisply at the new view in the next frame (photo + culled boxes on CPU-backed canvases); Annotorious has no viewport for a plain image, so its container is CSS-transformed as a host would, and the browser re-rasterises its SVG at each new scale'));
     out.push(entry('select + move one box', n, 'drag step to end of next frame, median', lk.dragStep, an.dragStep, `both select the box through their API first; labelkit then drags it with real pointer events on the canvas${lk.dragOk ? '' : ' (MOVE FAILED)'}; Annotorious: setSelected + updateAnnotation${an.dragOk ? '' : ' (MOVE FAILED)'}`));
     out.push(entry('select + move one box', n, 'script time per drag step (until React flushed), median', lk.dragScript, an.dragScript));
   }
