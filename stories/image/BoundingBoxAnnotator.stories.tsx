@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Annotation, BBoxAnnotation } from '@labelkit/core';
 import { BoundingBoxAnnotator } from '@labelkit/image';
-import { PHOTOS, streetSchema } from './schemas.js';
-import { drag, ready } from './play-helpers.js';
+import { PHOTOS, roadUserSchema, streetSchema } from './schemas.js';
+import { click, drag, ready } from './play-helpers.js';
 
 const riders: Annotation[] = [
   { id: 'rider-1', kind: 'bbox', label: 'person', x: 372, y: 338, width: 232, height: 470, attributes: { occluded: false, pose: 'riding' } },
@@ -122,5 +122,101 @@ export const TenThousandBoxes: Story = {
     const original = undone.find((a) => a.id === after.id);
     // One drag is one undo step: the box is back where the drag started.
     await expect(original?.x).toBe(before.x);
+  },
+};
+
+const rider: BBoxAnnotation = { id: 'rider', kind: 'bbox', label: 'person', x: 372, y: 338, width: 232, height: 470, attributes: { occluded: true, pose: 'riding' } };
+const bike: BBoxAnnotation = { id: 'bike', kind: 'bbox', label: 'bicycle', x: 352, y: 540, width: 252, height: 313, attributes: { occluded: false, parked: false } };
+
+/**
+ * Labels and attributes from the keyboard: a label's hotkey or the label picker (`/`, type, Enter)
+ * changes the selected box's label — attributes the new label also has are kept — and `A` jumps to
+ * the attribute form of the selected box (Escape goes back to the photo). Every attribute type:
+ * checkbox, radio buttons, number, text, multiselect. Typing in one field is one undo step.
+ */
+export const AttributesAndLabels: Story = {
+  args: { schema: roadUserSchema, defaultValue: [rider, bike], defaultTool: 'select' },
+  play: async ({ canvasElement, args }) => {
+    const { root, live } = await ready(canvasElement);
+    const onChange = args.onChange as ReturnType<typeof fn>;
+    const current = () => ((onChange.mock.calls.at(-1)?.[0] ?? []) as BBoxAnnotation[]).find((a) => a.id === 'rider');
+    root.focus();
+    await userEvent.keyboard('{Tab}');
+    await expect(live()).toMatch(/Person box .*1 of 2/);
+
+    // Hotkey 2: a bicycle now. "Occluded" carries over; "pose" has no place on a bicycle.
+    await userEvent.keyboard('2');
+    await expect(current()).toMatchObject({ label: 'bicycle', attributes: { occluded: true, parked: false } });
+    await expect(current()?.attributes).not.toHaveProperty('pose');
+
+    // The label picker: search, Enter; focus comes back to the photo.
+    await userEvent.keyboard('/');
+    await waitFor(() => expect(within(root).getByRole('combobox', { name: 'Label' })).toHaveFocus());
+    await userEvent.keyboard('pers{Enter}');
+    await expect(current()).toMatchObject({ label: 'person', attributes: { occluded: true } });
+    await expect(root).toHaveFocus();
+    await expect(live()).toMatch(/Changed 1 shape to Person/);
+
+    // A: the attribute form of the selected box.
+    await userEvent.keyboard('a');
+    const form = within(root).getByRole('group', { name: 'Person attributes' });
+    await expect(within(form).getByRole('checkbox', { name: 'Occluded' })).toHaveFocus();
+    await userEvent.keyboard(' ');
+    await expect(current()?.attributes).toMatchObject({ occluded: false });
+    await userEvent.keyboard('{Tab}');
+    await expect(within(form).getByRole('radio', { name: 'None' })).toHaveFocus();
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    await expect(current()?.attributes).toMatchObject({ pose: 'riding' });
+    await userEvent.keyboard('{Tab}');
+    await expect(within(form).getByRole('spinbutton', { name: 'Visible (%)' })).toHaveFocus();
+    await userEvent.keyboard('80');
+    await expect(current()?.attributes).toMatchObject({ visible: 80 });
+    await userEvent.keyboard('{Tab}');
+    await userEvent.keyboard('rear wheel hidden');
+    await expect(current()?.attributes).toMatchObject({ note: 'rear wheel hidden' });
+    await userEvent.keyboard('{Tab} ');
+    await expect(within(form).getByRole('checkbox', { name: 'helmet' })).toHaveFocus();
+    await expect(current()?.attributes).toEqual({ occluded: false, pose: 'riding', visible: 80, note: 'rear wheel hidden', gear: ['helmet'] });
+
+    // Escape: back to the photo, the box still selected. Undo takes back the gear, then the whole note.
+    await userEvent.keyboard('{Escape}');
+    await expect(root).toHaveFocus();
+    await expect(live()).toMatch(/Back to the canvas/);
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await expect(current()?.attributes).not.toHaveProperty('gear');
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await expect(current()?.attributes).toEqual({ occluded: false, pose: 'riding', visible: 80 });
+  },
+};
+
+/**
+ * Pre-labels can be fixed before they are accepted: click one to select it (its handles appear),
+ * then drag it or a handle, use the arrow keys, or give it another label. The first edit accepts
+ * it with the change, as one undo step; Enter accepts one as it is, Shift+Delete rejects it.
+ */
+export const EditASuggestion: Story = {
+  args: {
+    defaultValue: [],
+    suggestions: riders.map((a, i) => ({ ...a, id: `pre-${a.id}`, source: 'model' as const, score: [0.94, 0.88, 0.71, 0.52][i] as number })),
+    onSuggestionDecision: fn(),
+    initialView: { zoom: 0.5, x: 0, y: 0 },
+  },
+  play: async ({ canvasElement, args }) => {
+    const { root, canvas, live } = await ready(canvasElement);
+    const onChange = args.onChange as ReturnType<typeof fn>;
+    // rider-1 is at (372, 338) 232×470 in the photo: (186, 169) 116×235 on screen at 50%.
+    await click(canvas, [244, 200]);
+    await expect(live()).toMatch(/Suggestion Person score 0.94 selected/);
+    await expect(onChange).not.toHaveBeenCalled();
+    // Its right edge is too far right: drag the east handle 20 screen px (40 photo px) left.
+    await drag(canvas, [302, 286], [282, 286]);
+    await expect(onChange.mock.calls.at(-1)?.[0]).toEqual([{ ...args.suggestions![0], width: 192 }]);
+    await expect(args.onSuggestionDecision).toHaveBeenCalledWith({ id: 'pre-rider-1', decision: 'accepted' });
+    await expect(live()).toMatch(/Suggestion accepted with your edit/);
+    // The next one (now the current suggestion) is right as it is: Enter accepts it.
+    root.focus();
+    await userEvent.keyboard('{Escape}{Enter}');
+    await waitFor(() => expect(args.onSuggestionDecision).toHaveBeenCalledTimes(2));
+    await expect((onChange.mock.calls.at(-1)?.[0] as Annotation[]).map((a) => a.id)).toEqual(['pre-rider-1', 'pre-bike-1']);
   },
 };

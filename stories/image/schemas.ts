@@ -17,6 +17,33 @@ export const streetSchema = defineSchema({
   ],
 });
 
+/**
+ * Road users whose attributes cover every attribute type: boolean, select (radio buttons),
+ * number, text and multiselect. `occluded` is shared, so it survives a change of label.
+ */
+export const roadUserSchema = defineSchema({
+  labels: [
+    {
+      id: 'person', name: 'Person', color: '#e6194b', hotkey: '1', kinds: ['bbox'],
+      attributes: [
+        { id: 'occluded', name: 'Occluded', type: 'boolean', default: false },
+        { id: 'pose', name: 'Pose', type: 'select', options: ['standing', 'riding', 'walking'] },
+        { id: 'visible', name: 'Visible (%)', type: 'number', min: 0, max: 100, integer: true },
+        { id: 'note', name: 'Note', type: 'text', maxLength: 40 },
+        { id: 'gear', name: 'Gear', type: 'multiselect', options: ['helmet', 'backpack', 'lights'] },
+      ],
+    },
+    {
+      id: 'bicycle', name: 'Bicycle', color: '#3cb44b', hotkey: '2', kinds: ['bbox'],
+      attributes: [
+        { id: 'occluded', name: 'Occluded', type: 'boolean', default: false },
+        { id: 'parked', name: 'Parked', type: 'boolean', default: false },
+      ],
+    },
+    { id: 'car', name: 'Car', color: '#4363d8', hotkey: '3', kinds: ['bbox'] },
+  ],
+});
+
 const COCO_KEYPOINTS = [
   'nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow',
   'left_wrist', 'right_wrist', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',

@@ -1,11 +1,16 @@
 import type { Annotation } from './annotation.js';
 
-/** One annotation's change within a step: `before`/`after` null means absent; `index` is its place in the list. */
+/**
+ * One annotation's change within a step: `before`/`after` null means absent. `index` is its place in
+ * the list before the step (or after it, for an annotation the step added); `to` is its place after
+ * the step when the step moved it (z-order), so undo and redo restore the order exactly.
+ */
 export interface HistoryEntry {
   id: string;
   before: Annotation | null;
   after: Annotation | null;
   index: number;
+  to?: number;
 }
 
 /** One undoable step: everything one edit, batch or gesture changed. */

@@ -7,21 +7,47 @@ export type ChangeOrigin = 'user' | 'api' | 'remote';
 /** Why a change happened: a new edit, or undo/redo of an earlier one. */
 export type ChangeCause = 'edit' | 'undo' | 'redo';
 
+/** An annotation that changed place in the list (z-order), in a {@link ChangeSet}. */
+export interface MovedAnnotation {
+  id: string;
+  /** Its index in the list before the change. */
+  from: number;
+  /** Its index in the list after the change (in `next`). */
+  to: number;
+}
+
 /** What changed, as delivered to listeners and to `onChange`. */
 export interface ChangeSet {
   added: Annotation[];
   /** `[before, after]` pairs. */
   updated: [Annotation, Annotation][];
   removed: Annotation[];
+  /**
+   * Annotations that changed place in the list — its order is the z-order: later ones are drawn on
+   * top — with their index before and after. Present only when something moved (bring to front, send
+   * to back, their undo and redo, a host `value` in a new order). The annotations not listed here nor
+   * in `added`/`removed` kept their relative order, so a copy of the list follows by taking the moved
+   * ones out and putting each back at `to`, lowest `to` first. An annotation both moved and edited is
+   * in `updated` too.
+   */
+  moved?: MovedAnnotation[];
   origin: ChangeOrigin;
   cause: ChangeCause;
 }
 
-/** An edit to apply: whole annotations to add or replace (by id), ids to remove. */
+/** An edit to apply: whole annotations to add or replace (by id), ids to remove, annotations to move. */
 export interface ChangeInput {
   added?: readonly Annotation[];
   updated?: readonly Annotation[];
   removed?: readonly string[];
+  /**
+   * New places in the list (z-order: index 0 is drawn first, at the bottom). Each `id` ends at index
+   * `to` of the resulting list; the annotations not listed keep their relative order in the places
+   * left. Ids must exist and not be added or removed by the same change; the indices must be distinct
+   * and inside the resulting list. Bring `ids` to the front of `n` annotations: `to` = `n - ids.length`,
+   * `n - ids.length + 1`, …; send to the back: `0`, `1`, ….
+   */
+  moved?: readonly { id: string; to: number }[];
 }
 
 /** How to apply an edit. */
@@ -49,6 +75,8 @@ export interface AnnotationStore {
   getSnapshot(): readonly Annotation[];
   /** One annotation by id. */
   get(id: string): Annotation | undefined;
+  /** An annotation's place in the list (its z-order: higher is drawn on top), or -1. */
+  indexOf(id: string): number;
   /** Called after every change (once per batch). Returns an unsubscribe function. */
   subscribe(listener: ChangeListener): () => void;
   /** Adds, replaces and removes annotations. Unknown ids in `updated`/`removed` are errors; a duplicate id in `added` too. */
@@ -87,6 +115,9 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
   let pendingEntries: Map<string, HistoryEntry> | null = null;
   let pendingRecord = false;
   let gestureEntries: Map<string, HistoryEntry> | null = null;
+  // The snapshots the open batch and gesture started from (to settle indices of merged steps).
+  let batchStart: readonly Annotation[] | null = null;
+  let gestureStart: readonly Annotation[] | null = null;
 
   const emit = (change: ChangeSet) => {
     for (const l of [...listeners]) l(change, snapshot);
@@ -94,12 +125,13 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
 
   /** Applies a raw change to the snapshot; returns the change set and the per-id history entries. */
   const commit = (change: InternalChange, origin: ChangeOrigin, cause: ChangeCause): { set: ChangeSet; entries: HistoryEntry[] } => {
-    const next = [...snapshot];
-    const set: ChangeSet = { added: [], updated: [], removed: [], origin, cause };
-    const entries: HistoryEntry[] = [];
+    const prev = snapshot;
+    const prevIndex = indexById;
+    const next = [...prev];
+    const updatedPairs: [Annotation, Annotation][] = [];
     const problems: string[] = [];
     for (const a of change.updated ?? []) {
-      const i = indexById.get(a.id);
+      const i = prevIndex.get(a.id);
       if (i === undefined) {
         problems.push(`cannot update unknown annotation "${a.id}"`);
         continue;
@@ -107,41 +139,100 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
       const before = next[i]!;
       if (before === a) continue;
       next[i] = a;
-      set.updated.push([before, a]);
-      entries.push({ id: a.id, before, after: a, index: i });
+      updatedPairs.push([before, a]);
     }
     const removeIds = new Set(change.removed ?? []);
-    if (removeIds.size) {
-      for (const id of removeIds) if (!indexById.has(id)) problems.push(`cannot remove unknown annotation "${id}"`);
-    }
+    for (const id of removeIds) if (!prevIndex.has(id)) problems.push(`cannot remove unknown annotation "${id}"`);
     const addedIds = new Set<string>();
     for (const a of change.added ?? []) {
-      if ((indexById.has(a.id) && !removeIds.has(a.id)) || addedIds.has(a.id)) problems.push(`cannot add annotation "${a.id}": the id is already used`);
+      if ((prevIndex.has(a.id) && !removeIds.has(a.id)) || addedIds.has(a.id)) problems.push(`cannot add annotation "${a.id}": the id is already used`);
       addedIds.add(a.id);
     }
+    const moveTo = new Map<string, number>();
+    if (change.moved?.length) {
+      const length = prev.length - removeIds.size + addedIds.size;
+      const targets = new Set<number>();
+      for (const { id, to } of change.moved) {
+        if (!prevIndex.has(id)) problems.push(`cannot move unknown annotation "${id}"`);
+        else if (removeIds.has(id) || addedIds.has(id)) problems.push(`cannot move annotation "${id}": the same change adds or removes it`);
+        else if (moveTo.has(id)) problems.push(`cannot move annotation "${id}" twice`);
+        // A replay places annotations where they were; if the list changed meanwhile, the merge below copes.
+        if (change.replay) {
+          /* no range checks */
+        } else if (!Number.isInteger(to) || to < 0 || to >= length) problems.push(`cannot move annotation "${id}" to index ${to}: expected an integer from 0 to ${length - 1}`);
+        else if (targets.has(to)) problems.push(`cannot move two annotations to index ${to}`);
+        targets.add(to);
+        moveTo.set(id, to);
+      }
+    }
     if (problems.length) throw new Error(`AnnotationStore.apply: ${problems.join('; ')}`);
-    let result = next;
-    if (removeIds.size) {
+
+    let result: Annotation[];
+    if (!removeIds.size && !change.addedAt?.size && !moveTo.size) {
+      // Edits in place and appends: no index moves.
+      result = next;
+      for (const a of change.added ?? []) result.push(a);
+    } else {
+      // Everything that keeps its relative order, then the positioned ones merged in by target index.
+      const stay: Annotation[] = [];
+      const placed: [Annotation, number][] = [];
+      for (const a of next) {
+        if (removeIds.has(a.id)) continue;
+        const to = moveTo.get(a.id);
+        if (to === undefined) stay.push(a);
+        else placed.push([a, to]);
+      }
+      for (const a of change.added ?? []) {
+        const at = change.addedAt?.get(a.id);
+        if (at === undefined) stay.push(a);
+        else placed.push([a, at]);
+      }
+      placed.sort((x, y) => x[1] - y[1]);
       result = [];
-      next.forEach((a, i) => {
-        if (removeIds.has(a.id)) {
-          set.removed.push(a);
-          entries.push({ id: a.id, before: a, after: null, index: i });
-        } else result.push(a);
+      const total = stay.length + placed.length;
+      let s = 0;
+      let p = 0;
+      // A target already passed (possible only in a replay over a list changed meanwhile) lands at the next free place.
+      while (result.length < total) {
+        const q = placed[p];
+        if (q && (q[1] <= result.length || s >= stay.length)) {
+          result.push(q[0]);
+          p++;
+        } else result.push(stay[s++]!);
+      }
+    }
+    snapshot = Object.freeze(result);
+    if (result !== next) indexById = buildIndex(snapshot);
+    else for (let i = prev.length; i < snapshot.length; i++) indexById.set(snapshot[i]!.id, i);
+
+    const set: ChangeSet = { added: [], updated: updatedPairs, removed: [], origin, cause };
+    const entries = new Map<string, HistoryEntry>();
+    for (const [before, after] of updatedPairs) entries.set(after.id, { id: after.id, before, after, index: prevIndex.get(after.id)! });
+    if (removeIds.size) {
+      prev.forEach((a, i) => {
+        if (!removeIds.has(a.id)) return;
+        set.removed.push(a);
+        entries.set(a.id, { id: a.id, before: a, after: null, index: i });
       });
     }
     for (const a of change.added ?? []) {
-      const at = change.addedAt?.get(a.id);
-      if (at !== undefined && at <= result.length) result.splice(at, 0, a);
-      else result.push(a);
       set.added.push(a);
-      entries.push({ id: a.id, before: null, after: a, index: at ?? result.length - 1 });
+      entries.set(a.id, { id: a.id, before: null, after: a, index: indexById.get(a.id)! });
     }
-    snapshot = Object.freeze(result);
-    // Removals and positioned inserts shift indices: rebuild. Appends and updates only extend the index.
-    if (removeIds.size || change.addedAt?.size) indexById = buildIndex(snapshot);
-    else for (let i = snapshot.length - set.added.length; i < snapshot.length; i++) indexById.set(snapshot[i]!.id, i);
-    return { set, entries };
+    // A move that leaves every moved annotation where it was, with nothing added or removed, changes nothing.
+    const movedAny = [...moveTo.keys()].some((id) => prevIndex.get(id) !== indexById.get(id)) || removeIds.size > 0 || addedIds.size > 0;
+    if (moveTo.size && movedAny) {
+      set.moved = [];
+      for (const id of moveTo.keys()) {
+        const from = prevIndex.get(id)!;
+        const to = indexById.get(id)!;
+        set.moved.push({ id, from, to });
+        const e = entries.get(id);
+        const current = snapshot[to]!;
+        entries.set(id, e ? { ...e, to } : { id, before: current, after: current, index: from, to });
+      }
+    }
+    return { set, entries: [...entries.values()] };
   };
 
   const mergeSets = (a: ChangeSet, b: ChangeSet): ChangeSet => {
@@ -149,6 +240,7 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
     const first = new Map<string, Annotation | null>();
     const last = new Map<string, Annotation | null>();
     const order: string[] = [];
+    const movedIds: string[] = [];
     const note = (id: string, before: Annotation | null, after: Annotation | null) => {
       if (!first.has(id)) {
         first.set(id, before);
@@ -159,7 +251,12 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
     for (const s of [a, b]) {
       for (const x of s.removed) note(x.id, x, null);
       for (const [bf, af] of s.updated) note(bf.id, bf, af);
-      for (const x of s.added) note(x.id, null, x);
+      for (const x of s.added) {
+        // Removed and added back within the batch: it may have changed place.
+        if (first.get(x.id) && last.get(x.id) === null) movedIds.push(x.id);
+        note(x.id, null, x);
+      }
+      for (const m of s.moved ?? []) movedIds.push(m.id);
     }
     const out: ChangeSet = { added: [], updated: [], removed: [], origin: b.origin === a.origin ? a.origin : 'user', cause: a.cause };
     for (const id of order) {
@@ -169,21 +266,66 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
       else if (bf !== null && af === null) out.removed.push(bf);
       else if (bf !== null && af !== null && bf !== af) out.updated.push([bf, af]);
     }
+    // Indices are settled against the snapshots at the end of the batch (settleMoved).
+    if (movedIds.length) out.moved = movedIds.map((id) => ({ id, from: -1, to: -1 }));
     return out;
+  };
+
+  /** Recomputes `moved` of a batch's merged change set from the snapshot the batch started from. */
+  const settleMoved = (change: ChangeSet, start: readonly Annotation[]) => {
+    if (!change.moved) return;
+    const startIndex = buildIndex(start);
+    const moved: MovedAnnotation[] = [];
+    for (const id of new Set(change.moved.map((m) => m.id))) {
+      const from = startIndex.get(id);
+      const to = indexById.get(id);
+      if (from !== undefined && to !== undefined) moved.push({ id, from, to });
+    }
+    if (moved.length && (moved.some((m) => m.from !== m.to) || change.added.length || change.removed.length)) change.moved = moved;
+    else delete change.moved;
   };
 
   const mergeEntries = (into: Map<string, HistoryEntry>, entries: HistoryEntry[]) => {
     for (const e of entries) {
       const prev = into.get(e.id);
-      if (prev) into.set(e.id, { id: e.id, before: prev.before, after: e.after, index: prev.index });
-      else into.set(e.id, e);
+      if (!prev) {
+        into.set(e.id, e);
+        continue;
+      }
+      // Moved, or removed and added back: its place is settled when the step is recorded.
+      const placed = prev.to !== undefined || e.to !== undefined || (prev.after === null && e.before === null);
+      into.set(e.id, placed ? { id: e.id, before: prev.before, after: e.after, index: prev.index, to: e.to ?? e.index } : { id: e.id, before: prev.before, after: e.after, index: prev.index });
     }
   };
 
-  const record = (entries: Map<string, HistoryEntry> | HistoryEntry[]) => {
-    const list = [...entries.values()].filter((e) => e.before !== e.after);
+  /**
+   * Pushes one undo step. `start` is the snapshot a batch or gesture began from: indices of entries
+   * merged over several edits are recomputed against it and the current snapshot, so undo and redo
+   * put every annotation back at its exact place.
+   */
+  const record = (entries: Iterable<HistoryEntry>, start: readonly Annotation[] | null) => {
+    // Added and removed again within the step: nothing to record.
+    let list = [...entries].filter((e) => e.before !== null || e.after !== null);
+    if (start && list.some((e) => e.before === null || e.after === null || e.to !== undefined)) {
+      const startIndex = buildIndex(start);
+      list = list.map((e): HistoryEntry => {
+        if (e.before !== null && e.after !== null) {
+          const index = startIndex.get(e.id) ?? e.index;
+          return e.to === undefined ? { id: e.id, before: e.before, after: e.after, index } : { id: e.id, before: e.before, after: e.after, index, to: indexById.get(e.id) ?? e.to };
+        }
+        const at = e.before !== null ? startIndex.get(e.id) : indexById.get(e.id);
+        return { id: e.id, before: e.before, after: e.after, index: at ?? e.index };
+      });
+      // Moves that left every moved annotation in place, with nothing added or removed, left the order as it was.
+      if (!list.some((e) => e.before === null || e.after === null || (e.to !== undefined && e.to !== e.index))) {
+        list = list.map(({ id, before, after, index }) => ({ id, before, after, index }));
+      }
+    }
+    list = list.filter((e) => e.before !== e.after || e.to !== undefined);
     if (list.length) history.push(list);
   };
+
+  const isEmpty = (c: ChangeSet) => !c.added.length && !c.updated.length && !c.removed.length && !c.moved?.length;
 
   const store: AnnotationStore = {
     getSnapshot: () => snapshot,
@@ -191,6 +333,7 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
       const i = indexById.get(id);
       return i === undefined ? undefined : snapshot[i];
     },
+    indexOf: (id) => indexById.get(id) ?? -1,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -201,11 +344,11 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
       if (recordIt) {
         if (gestureEntries) mergeEntries(gestureEntries, entries);
         else if (pendingEntries) mergeEntries(pendingEntries, entries);
-        else record(entries);
+        else record(entries, null);
         if (batchDepth > 0) pendingRecord = true;
       }
       if (batchDepth > 0) pendingChange = pendingChange ? mergeSets(pendingChange, set) : set;
-      else if (set.added.length || set.updated.length || set.removed.length) emit(set);
+      else if (!isEmpty(set)) emit(set);
       return set;
     },
     batch(fn) {
@@ -213,6 +356,7 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
         pendingChange = null;
         pendingEntries = gestureEntries ? null : new Map();
         pendingRecord = false;
+        batchStart = snapshot;
       }
       batchDepth++;
       try {
@@ -222,20 +366,28 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
         if (batchDepth === 0) {
           const change = pendingChange;
           const entries = pendingEntries;
+          const start = batchStart ?? snapshot;
           pendingChange = null;
           pendingEntries = null;
-          if (entries && pendingRecord) record(entries);
-          if (change && (change.added.length || change.updated.length || change.removed.length)) emit(change);
+          batchStart = null;
+          if (entries && pendingRecord) record(entries.values(), start);
+          if (change) settleMoved(change, start);
+          if (change && !isEmpty(change)) emit(change);
         }
       }
     },
     beginGesture() {
-      if (!gestureEntries) gestureEntries = new Map();
+      if (!gestureEntries) {
+        gestureEntries = new Map();
+        gestureStart = snapshot;
+      }
     },
     endGesture() {
       const entries = gestureEntries;
+      const start = gestureStart;
       gestureEntries = null;
-      if (entries) record(entries);
+      gestureStart = null;
+      if (entries) record(entries.values(), start);
     },
     undo() {
       const step = history.undo();
@@ -249,6 +401,7 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
     canRedo: () => history.canRedo(),
     sync(next, origin = 'api') {
       if (next === snapshot) return null;
+      const prevIndex = indexById;
       const added: Annotation[] = [];
       const updated: Annotation[] = [];
       let removed: string[] = [];
@@ -286,6 +439,11 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
         if (!sameOrder) {
           snapshot = Object.freeze([...next]);
           indexById = buildIndex(snapshot);
+          const moved = reordered(prevIndex, snapshot);
+          if (moved.length) {
+            set ??= { added: [], updated: [], removed: [], origin, cause: 'edit' };
+            set.moved = moved;
+          }
         }
       }
       if (set) emit(set);
@@ -300,27 +458,62 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
     const updated: Annotation[] = [];
     const removed: string[] = [];
     const addedAt = new Map<string, number>();
-    const entries = cause === 'undo' ? [...step].reverse() : step;
-    for (const e of entries) {
-      const target = cause === 'undo' ? e.before : e.after;
+    const moved: { id: string; to: number }[] = [];
+    const undo = cause === 'undo';
+    for (const e of undo ? [...step].reverse() : step) {
+      const target = undo ? e.before : e.after;
+      // Where it belongs after this replay: its place before the step (undo) or after it (redo).
+      const at = undo || e.to === undefined ? e.index : e.to;
       const exists = indexById.has(e.id);
       if (target === null) {
         if (exists) removed.push(e.id);
-      } else if (exists) updated.push(target);
-      else {
+      } else if (!exists) {
         added.push(target);
-        addedAt.set(e.id, e.index);
+        addedAt.set(e.id, at);
+      } else {
+        updated.push(target);
+        if (e.to !== undefined) moved.push({ id: e.id, to: at });
       }
     }
     // Re-insert removed annotations at their old places (z-order), lowest index first.
     added.sort((a, b) => (addedAt.get(a.id) ?? 0) - (addedAt.get(b.id) ?? 0));
-    const { set } = commit({ added, updated, removed, addedAt }, 'user', cause);
+    const { set } = commit({ added, updated, removed, addedAt, moved, replay: true }, 'user', cause);
     if (batchDepth > 0) pendingChange = pendingChange ? mergeSets(pendingChange, set) : set;
     else emit(set);
     return set;
   };
 
   return store;
+}
+
+/**
+ * The annotations of `next` that changed place relative to the others since `before` (an id → index
+ * map of the earlier list): every one outside a longest run kept in the same relative order, so the
+ * moves reported are as few as possible.
+ */
+function reordered(before: ReadonlyMap<string, number>, next: readonly Annotation[]): MovedAnnotation[] {
+  const kept: { id: string; from: number; to: number }[] = [];
+  next.forEach((a, to) => {
+    const from = before.get(a.id);
+    if (from !== undefined) kept.push({ id: a.id, from, to });
+  });
+  // Longest increasing subsequence of `from` (patience sorting), marking the annotations that stay.
+  const tails: number[] = [];
+  const parent = new Array<number>(kept.length).fill(-1);
+  kept.forEach((k, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[tails[mid]!]!.from < k.from) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) parent[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const stays = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i !== -1; i = parent[i]!) stays.add(i);
+  return kept.filter((_, i) => !stays.has(i));
 }
 
 function buildIndex(list: readonly Annotation[]): Map<string, number> {
@@ -344,5 +537,5 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** Internal: where to re-insert added annotations (undo of a delete keeps z-order). */
-type InternalChange = ChangeInput & { addedAt?: ReadonlyMap<string, number> };
+/** Internal: where to re-insert added annotations (undo of a delete keeps z-order); `replay` for undo/redo. */
+type InternalChange = ChangeInput & { addedAt?: ReadonlyMap<string, number>; replay?: boolean };

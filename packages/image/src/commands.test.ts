@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineSchema, type BBoxAnnotation } from '@labelkit/core';
-import { cloneShapes, nudge, relabel, reorder, resizeEdge, rotateBoxes } from './commands.js';
+import { carryAttributes, cloneShapes, nudge, relabel, reorder, resizeEdge, rotateBoxes, zOrderMoves } from './commands.js';
 
 const o = { image: { width: 100, height: 100 }, bounds: 'clamp' as const, minSize: 2 };
 const b = (id: string, x: number, y: number, w = 10, h = 10): BBoxAnnotation => ({ id, kind: 'bbox', label: 'car', x, y, width: w, height: h });
@@ -24,5 +24,28 @@ describe('keyboard commands', () => {
     const schema = defineSchema({ labels: [{ id: 'car', kinds: ['bbox'] }, { id: 'road', kinds: ['polygon'] }, { id: 'truck', kinds: ['bbox'] }] });
     expect(relabel([b('a', 0, 0)], 'road', schema)).toEqual([]);
     expect(relabel([b('a', 0, 0)], 'truck', schema)[0]?.label).toBe('truck');
+  });
+  it('z-order moves name only the shapes that move, keeping their relative order', () => {
+    const list = ['a', 'b', 'c', 'd', 'e'].map((id) => b(id, 0, 0));
+    expect(zOrderMoves(list, ['b'], 'front')).toEqual([{ id: 'b', to: 4 }]);
+    expect(zOrderMoves(list, ['d', 'b'], 'front')).toEqual([{ id: 'b', to: 3 }, { id: 'd', to: 4 }]);
+    expect(zOrderMoves(list, ['d', 'b'], 'back')).toEqual([{ id: 'b', to: 0 }, { id: 'd', to: 1 }]);
+    expect(zOrderMoves(list, ['e'], 'front')).toEqual([]);
+    expect(zOrderMoves(list, ['a', 'b'], 'back')).toEqual([]);
+    expect(zOrderMoves(list, ['zz'], 'front')).toEqual([]);
+  });
+  it('relabelling carries over the attribute values the new label accepts and fills in its defaults', () => {
+    const schema = defineSchema({
+      labels: [
+        { id: 'person', kinds: ['bbox'], attributes: [{ id: 'occluded', type: 'boolean' }, { id: 'pose', type: 'select', options: ['standing', 'riding'] }, { id: 'age', type: 'number', min: 0, max: 120 }] },
+        { id: 'cyclist', kinds: ['bbox'], attributes: [{ id: 'occluded', type: 'boolean', default: false }, { id: 'pose', type: 'select', options: ['riding', 'walking'], default: 'riding' }, { id: 'age', type: 'number', max: 90 }] },
+        { id: 'car', kinds: ['bbox'] },
+      ],
+    });
+    const person = { ...b('p', 0, 0), label: 'person', attributes: { occluded: true, pose: 'standing', age: 100 } };
+    // occluded fits, 'standing' is no cyclist pose (default instead), 100 is above the cyclist maximum (dropped).
+    expect(relabel([person], 'cyclist', schema)[0]?.attributes).toEqual({ occluded: true, pose: 'riding' });
+    expect(relabel([person], 'car', schema)[0]).not.toHaveProperty('attributes');
+    expect(carryAttributes({ age: 30 }, schema.byId.get('cyclist')!)).toEqual({ occluded: false, pose: 'riding', age: 30 });
   });
 });

@@ -1,84 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRoot, type Root } from 'react-dom/client';
-import { act, createRef, Profiler } from 'react';
+import { act } from 'react';
 import Konva from 'konva';
-import { defineSchema, type Annotation, type BBoxAnnotation } from '@labelkit/core';
-import { ImageAnnotator, type ImageAnnotatorHandle, type ImageAnnotatorProps } from './image-annotator.js';
+import type { Annotation, BBoxAnnotation } from '@labelkit/core';
+import { ImageAnnotator } from './image-annotator.js';
 import { BoundingBoxAnnotator } from './presets.js';
+import { cleanup, drag, key, lastBox, mount, nextFrame, pixel, pointer } from './test-utils/annotator-harness.js';
 
-const schema = defineSchema({
-  labels: [
-    { id: 'car', name: 'Car', color: '#e6194b', hotkey: '1', kinds: ['bbox', 'polygon'] },
-    { id: 'person', name: 'Person', color: '#3cb44b', hotkey: '2', kinds: ['bbox'] },
-  ],
-});
-
-/** A 640×480 test image made on a canvas (no network). */
-function testImage(): string {
-  const c = document.createElement('canvas');
-  c.width = 640;
-  c.height = 480;
-  const g = c.getContext('2d')!;
-  g.fillStyle = '#789';
-  g.fillRect(0, 0, 640, 480);
-  return c.toDataURL('image/png');
-}
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let root: Root | null = null;
-let host: HTMLDivElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = null;
-  host = null;
-});
-
-async function mount(props: Partial<ImageAnnotatorProps> & { onChange?: ImageAnnotatorProps['onChange'] }, Comp: typeof ImageAnnotator = ImageAnnotator, onCommit?: () => void) {
-  host = document.createElement('div');
-  host.style.cssText = 'width:900px;height:600px';
-  document.body.appendChild(host);
-  const ref = createRef<ImageAnnotatorHandle>();
-  const loaded = vi.fn();
-  root = createRoot(host);
-  await act(async () => {
-    const el = <Comp schema={schema} src={testImage()} initialView={{ zoom: 1, x: 0, y: 0 }} sidePanel={false} onImageLoad={loaded} ref={ref} {...props} />;
-    root!.render(onCommit ? <Profiler id="annotator" onRender={onCommit}>{el}</Profiler> : el);
-  });
-  await vi.waitFor(() => expect(loaded).toHaveBeenCalled());
-  const canvasHost = host.querySelector<HTMLDivElement>('[data-testid="lk-image-canvas"]')!;
-  const canvas = canvasHost.querySelector('canvas')!;
-  const annotator = host.querySelector<HTMLDivElement>('.lk-image-annotator')!;
-  return { ref, loaded, canvasHost, canvas, annotator };
-}
-
-function pointer(target: Element, type: string, x: number, y: number, init: PointerEventInit = {}) {
-  // Screen coordinates are relative to the canvas area (the canvases themselves may be CSS-transformed mid-zoom).
-  const r = (target.closest('[data-testid="lk-image-canvas"]') ?? target).getBoundingClientRect();
-  target.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, composed: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: type === 'pointermove' ? -1 : 0, buttons: type === 'pointerup' ? 0 : 1, clientX: r.left + x, clientY: r.top + y, ...init }));
-}
-async function drag(target: Element, from: [number, number], to: [number, number], init: PointerEventInit = {}) {
-  await act(async () => {
-    pointer(target, 'pointerdown', from[0], from[1], init);
-    for (let i = 1; i <= 5; i++) pointer(target, 'pointermove', from[0] + ((to[0] - from[0]) * i) / 5, from[1] + ((to[1] - from[1]) * i) / 5, init);
-    pointer(target, 'pointerup', to[0], to[1], init);
-  });
-}
-function key(target: Element, k: string, init: KeyboardEventInit = {}) {
-  act(() => {
-    target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
-  });
-}
-const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-/** RGBA of one CSS pixel of a canvas. */
-function pixel(canvas: HTMLCanvasElement, x: number, y: number): number[] {
-  const ratio = canvas.width / canvas.clientWidth;
-  return [...canvas.getContext('2d')!.getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data];
-}
-const lastBox = (spy: ReturnType<typeof vi.fn>): BBoxAnnotation => {
-  const next = spy.mock.calls.at(-1)?.[0] as Annotation[];
-  return next.at(-1) as BBoxAnnotation;
-};
+afterEach(cleanup);
 
 describe('ImageAnnotator in Chromium', () => {
   it('reports the natural image size and draws a box in image pixels at zoom 1', async () => {

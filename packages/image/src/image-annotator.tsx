@@ -24,16 +24,19 @@ import {
   type AnnotatorHandle,
   type AnnotatorProps,
 } from '@labelkit/react';
-import { acceptSuggestion, cloneShapes, nudge, relabel, reorder, resizeEdge, rotateBoxes, type CommandOptions } from './commands.js';
-import { describeShape, drawBatched, drawTag, pathShape, withAlpha } from './draw.js';
+import { acceptSuggestion, cloneShapes, nudge, relabel, resizeEdge, rotateBoxes, zOrderMoves, type CommandOptions } from './commands.js';
+import { describeShape, drawBatched, drawTag, FILL_LIMIT, pathShape, withAlpha } from './draw.js';
 import { type ImageSize, type Modifiers, type ToolEvent } from './events.js';
 import { HANDLE_SIZE, handlesOf, hitHandle, type HandleHit } from './handles.js';
 import { IMAGE_KEYMAP } from './keymap.js';
+import { Popover } from './popover.js';
 import { ImageScene } from './scene.js';
 import { annotationAnchor, annotationBounds, hitArea, hitsAnnotation, isImageAnnotation, type ImageAnnotation, type ImageTool } from './shapes.js';
 import { ShapeIndex } from './shape-index.js';
+import { suggestionIdOf, suggestionKey } from './suggestion-keys.js';
 import type { Bounds } from './spatial-index.js';
 import { BOX_IDLE, boxTool, boxToolPreview, CROSSHAIR_KEY, type BoxToolState } from './tools/box-tool.js';
+import { DRAW_PRESS_IDLE, drawPress, type DrawPressState } from './tools/draw-press.js';
 import { cycleVisibility, KEYPOINT_IDLE, KEYPOINT_KEYS, keypointTool, nextJointName, swapMirror, type KeypointToolState } from './tools/keypoint-tool.js';
 import { addHole, POLYGON_IDLE, polygonTool, removeVertices, type PolygonToolState } from './tools/polygon-tool.js';
 import { marqueeRect, SELECT_IDLE, selectTool, type SelectEffect, type SelectToolContext, type SelectToolState } from './tools/select-tool.js';
@@ -66,6 +69,19 @@ export interface ImageAnnotatorHandle extends AnnotatorHandle {
 export interface ImageAnnotatorProps extends AnnotatorProps {
   /** URL of the image to annotate; the only thing the annotator fetches. */
   src: string;
+  /**
+   * Pre-labels from a model or a script, drawn dashed with their label and score. Review them one by
+   * one (Enter accepts the current one, Shift+Delete rejects it, N / Shift+N move on) or all at once.
+   *
+   * A suggestion can be edited before it is accepted, as Label Studio and CVAT users expect of
+   * pre-annotations: click it (with any tool) to select it and show its handles, then drag it, drag a
+   * handle, nudge/resize/rotate it with the keys, or give it another label (label hotkey or picker).
+   * **The first edit accepts it**: it becomes an annotation with the edit applied (`source: 'model'`,
+   * its score kept, the suggestion's id unless an annotation already has it), `onSuggestionDecision`
+   * reports it `accepted`, and accepting plus the edit are one undo step. Undoing an accept (edited or
+   * not) puts the suggestion back in review; Escape during a drag cancels without accepting.
+   */
+  suggestions?: Annotation[];
   /** Drawing tools offered (default: every kind the schema has a label for; `keypoints` needs a label with a skeleton). */
   tools?: readonly ImageTool[];
   /** The tool active at first (default: the first of `tools`). */
@@ -95,7 +111,7 @@ const TOOL_ACTIONS: Record<ActiveTool, string> = { select: 'toolSelect', bbox: '
 const TOOL_TITLES: Record<ActiveTool, string> = { select: 'Select', bbox: 'Box', polygon: 'Polygon', keypoints: 'Keypoints' };
 /** Actions that act on the canvas focus only (Enter, Tab, arrows... keep their usual meaning on buttons and fields). */
 const ROOT_ONLY = new Set([
-  'acceptSuggestion', 'finish', 'nextAnnotation', 'prevAnnotation', 'delete', 'rejectSuggestion', 'deselect', 'cancel',
+  'acceptSuggestion', 'finish', 'nextAnnotation', 'prevAnnotation', 'delete', 'rejectSuggestion', 'cancel',
   'selectAll', 'copy', 'paste', 'nudgeLeft', 'nudgeRight', 'nudgeUp', 'nudgeDown', 'nudgeLeftFar', 'nudgeRightFar',
   'nudgeUpFar', 'nudgeDownFar', 'growLeft', 'growRight', 'growUp', 'growDown', 'acceptAllSuggestions', 'rejectAllSuggestions',
 ]);
@@ -118,6 +134,11 @@ const IMAGE_CSS = `
 .lk-image-help{position:absolute;right:240px;top:48px;z-index:5;max-height:70%;overflow:auto;font-size:var(--lk-font-size-sm);}
 .lk-image-help dl{display:grid;grid-template-columns:auto auto;gap:2px var(--lk-space-3);margin:0;}
 .lk-image-help dd{margin:0;}
+.lk-image-popover-head{display:flex;align-items:center;justify-content:space-between;gap:var(--lk-space-2);margin-bottom:var(--lk-space-2);}
+.lk-image-popover-head h3{margin:0;font-size:var(--lk-font-size-sm);}
+.lk-image-popover-head .lk-button{min-height:24px;padding:0 var(--lk-space-2);}
+.lk-image-shape-actions{display:flex;gap:var(--lk-space-1);}
+.lk-image-shape-actions .lk-button{min-height:24px;padding:0 var(--lk-space-2);}
 `;
 
 function modifiersOf(e: { shiftKey: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean }): Modifiers {
@@ -130,6 +151,14 @@ function modifiersOf(e: { shiftKey: boolean; altKey: boolean; ctrlKey: boolean; 
  * in one batched canvas pass, culled to the viewport; hit-testing uses a spatial index, so it stays
  * fast with tens of thousands of boxes. Everything works from the keyboard (see {@link IMAGE_KEYMAP})
  * and every action is announced in a live region.
+ *
+ * Pointer input is Pointer Events: mouse, pen (draws like the mouse) and touch (one finger draws,
+ * two fingers pinch-zoom and pan; a second finger takes back what the first one just did). Space +
+ * drag, the middle or the right button pan; the wheel zooms. With a drawing tool, a click on a
+ * shape that is not selected selects it, while a drag that starts on a shape draws a new one (boxes
+ * inside boxes); `V` switches to the select tool. Locked shapes (`L`, or per label in the side
+ * panel) can be selected but not moved, edited or deleted — the live region says why; hidden ones
+ * (`H`, or per label) are neither drawn nor hit until `Shift+H`.
  */
 export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   const {
@@ -195,9 +224,28 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   const [lockedLabels, setLockedLabels] = useState<ReadonlySet<string>>(new Set());
   const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
   const [currentSuggestion, setCurrentSuggestion] = useState<string | null>(null);
+  // The suggestion selected for editing (clicked, or stepped to with N): its handles are live.
+  const [selectedSuggestion, setSelectedSuggestionState] = useState<string | null>(null);
+  const selSugRef = useRef<string | null>(null);
+  selSugRef.current = selectedSuggestion;
+  const setSelectedSuggestion = useCallback((id: string | null) => {
+    selSugRef.current = id;
+    setSelectedSuggestionState(id);
+    if (id !== null) setCurrentSuggestion(id);
+  }, []);
+  // Accepted annotation id → suggestion id (undo of an accept puts the suggestion back in review);
+  // suggestion id → annotation id, for edits that continue on the accepted annotation.
+  const acceptedFrom = useRef(new Map<string, string>());
+  const materialized = useRef(new Map<string, string>());
+  // Suggestions accepted by the drag under way: reported when it ends, dropped if it is cancelled.
+  const gestureAccepts = useRef<{ suggestion: string; annotation: string }[]>([]);
+  const gestureOpen = useRef(false);
+  const gestureLocked = useRef<string[]>([]);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  // What had focus when a popover opened: it gets focus back when the popover closes.
+  const popoverOpener = useRef<HTMLElement | null>(null);
   // The zoom readout is written straight into its element: a view change never re-renders React.
   const zoomRef = useRef<HTMLSpanElement>(null);
   const [, setTick] = useState(0);
@@ -216,6 +264,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   const polyState = useRef<PolygonToolState>(POLYGON_IDLE);
   const kpState = useRef<KeypointToolState>(KEYPOINT_IDLE);
   const selState = useRef<SelectToolState>(SELECT_IDLE);
+  const pressState = useRef<DrawPressState>(DRAW_PRESS_IDLE);
   const hoveredRef = useRef<string | null>(null);
   const cursorRef = useRef<Point2 | null>(null);
   const screenCursorRef = useRef<Point2 | null>(null);
@@ -258,6 +307,16 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     () => [...selectedRef.current].map((id) => shapeOf(id)).filter((a): a is ImageAnnotation => a !== undefined),
     [shapeOf],
   );
+  /** A pending suggestion under its select-tool key (see suggestion-keys.ts). */
+  const suggestionByKey = (key: string): ImageAnnotation | undefined => {
+    const id = suggestionIdOf(key);
+    const s = id === null ? undefined : liveRef.current.pendingSuggestions.find((x) => x.id === id);
+    return s ? { ...s, id: key } : undefined;
+  };
+  /** The suggestion selected for editing, under its key, if it is still pending. */
+  const selectedSuggestionShape = (): ImageAnnotation | undefined => (selSugRef.current === null ? undefined : suggestionByKey(suggestionKey(selSugRef.current)));
+  /** An annotation by id, or a pending suggestion by key: what the select tool edits. */
+  const targetOf = (id: string): ImageAnnotation | undefined => shapeOf(id) ?? suggestionByKey(id);
 
   // ---------- drawing ----------
   const model = useRef({
@@ -271,7 +330,8 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     const img = imageSizeRef.current;
     const sel = selectedRef.current;
     const keep = (a: Annotation): a is ImageAnnotation => isImageAnnotation(a) && !sel.has(a.id) && isVisible(a);
-    // Zoomed out, everything is visible: walk the snapshot (keeps z-order). Zoomed in, cull with the grid.
+    // Zoomed out, everything is visible: walk the snapshot (in z-order). Zoomed in, cull with the
+    // grid, then put the few visible shapes back in z-order.
     const culled = img.width > 0 && rect.width * rect.height < 0.5 * img.width * img.height;
     const list: ImageAnnotation[] = [];
     if (culled) {
@@ -279,6 +339,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
         const a = store.get(id);
         if (a && keep(a)) list.push(a);
       }
+      if (list.length <= FILL_LIMIT) list.sort((a, b) => store.indexOf(a.id) - store.indexOf(b.id));
     } else for (const a of snap) if (keep(a)) list.push(a);
     drawBatched(ctx, list, view.zoom, colorOf, skeletonOf, 0.12);
   };
@@ -287,11 +348,17 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     const ui = uiRef.current;
     // Suggestions: dashed, with label and score.
     const { pendingSuggestions: pend, current: cur } = liveRef.current;
+    const handlesFor: ImageAnnotation[] = [];
     for (const s of pend) {
       const color = colorOf(s.label);
       const isCur = cur?.id === s.id;
       ctx.beginPath();
       pathShape(ctx, s, z, skeletonOf(s.label));
+      if (selSugRef.current === s.id) {
+        ctx.fillStyle = withAlpha(color, 0.15);
+        ctx.fill('evenodd');
+        if (!ui.readOnly) handlesFor.push(s);
+      }
       ctx.setLineDash([6 / z, 4 / z]);
       ctx.lineWidth = (isCur ? 3 : 1.5) / z;
       ctx.strokeStyle = color;
@@ -304,7 +371,6 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     const ids = new Set(selectedRef.current);
     if (hoveredRef.current) ids.add(hoveredRef.current);
     if (ui.focusedId) ids.add(ui.focusedId);
-    const handlesFor: ImageAnnotation[] = [];
     for (const id of ids) {
       const a = shapeOf(id);
       if (!a || !isVisible(a)) continue;
@@ -486,8 +552,12 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     if (imageSizeRef.current.width > 0) setView(fitView(imageSizeRef.current, sizeRef.current));
   }, [setView]);
 
+  const shownSizeRef = useRef<ImageSize | null>(null);
   useEffect(() => {
     if (!image || !naturalSize) return;
+    // The same image as a decoded bitmap (see useImage): new pixels, nothing else to do.
+    if (shownSizeRef.current === naturalSize) return sceneRef.current?.swapImage(image);
+    shownSizeRef.current = naturalSize;
     imageSizeRef.current = naturalSize;
     sceneRef.current?.setImage(image, naturalSize);
     if (initialView === 'fit' && !fitted.current) {
@@ -511,7 +581,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     sceneRef.current?.redrawAll();
     const unsubscribe = store.subscribe((change) => {
       shapeIndex.apply(change);
-      const staticDirty = change.added.length > 0 || change.removed.length > 0 || change.updated.some(([, a]) => !selectedRef.current.has(a.id));
+      const staticDirty = change.added.length > 0 || change.removed.length > 0 || (change.moved?.length ?? 0) > 0 || change.updated.some(([, a]) => !selectedRef.current.has(a.id));
       if (staticDirty) sceneRef.current?.redrawAll();
       else sceneRef.current?.redrawOverlay();
     });
@@ -521,28 +591,53 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     };
   }, [store, shapeIndex]);
 
+  // Undoing an accepted suggestion puts it back in review; redoing the accept takes it out again.
+  useEffect(
+    () =>
+      store.subscribe((change) => {
+        if (change.cause === 'edit') return;
+        for (const a of change.cause === 'undo' ? change.removed : change.added) {
+          const sid = acceptedFrom.current.get(a.id);
+          if (sid !== undefined) markDecided(sid, change.cause === 'redo');
+        }
+      }),
+    [store],
+  );
+  // Selecting shapes (any way: click, Tab, Mod+A, the host) ends the selection of a suggestion.
+  useEffect(() => {
+    if (selection.selectedIds.length && selSugRef.current !== null) setSelectedSuggestion(null);
+  }, [selection.selectedIds, setSelectedSuggestion]);
+
   // Selection, visibility, suggestions: the static layer's membership changes.
   useEffect(() => {
     sceneRef.current?.redrawAll();
-  }, [selectedSet, hiddenIds, hiddenLabels, lockedIds, lockedLabels, pendingSuggestions, current, focusedId, schema]);
+  }, [selectedSet, hiddenIds, hiddenLabels, lockedIds, lockedLabels, pendingSuggestions, current, selectedSuggestion, focusedId, schema]);
 
   // ---------- hit-testing ----------
-  // A selected shape wins, then the innermost (smallest bounds): see SelectToolContext.hitTest.
+  // A selected shape wins, then the innermost (smallest bounds), then the topmost: see SelectToolContext.hitTest.
+  // Pending suggestions take part under their keys (see suggestion-keys.ts); the one selected for
+  // editing counts as selected.
   const hitTest = useCallback((p: Point2): string | null => {
     const slop = 4 / viewRef.current.zoom;
     let best: ImageAnnotation | null = null;
     let bestSelected = false;
-    for (const id of spatial().queryPoint(p[0], p[1], slop)) {
-      const a = shapeOf(id);
-      if (!a || !isVisible(a) || !hitsAnnotation(a, p, slop)) continue;
-      const sel = selectedRef.current.has(id);
-      if (best === null || (sel && !bestSelected) || (sel === bestSelected && hitArea(a) < hitArea(best))) {
+    const consider = (a: ImageAnnotation, sel: boolean) => {
+      // Equal areas (a box pasted over itself): the one on top.
+      const above = () => hitArea(a) === hitArea(best!) && store.indexOf(a.id) > store.indexOf(best!.id);
+      if (best === null || (sel && !bestSelected) || (sel === bestSelected && (hitArea(a) < hitArea(best) || above()))) {
         best = a;
         bestSelected = sel;
       }
+    };
+    for (const id of spatial().queryPoint(p[0], p[1], slop)) {
+      const a = shapeOf(id);
+      if (a && isVisible(a) && hitsAnnotation(a, p, slop)) consider(a, selectedRef.current.has(id));
     }
-    return best?.id ?? null;
-  }, [shapeOf, isVisible, spatial]);
+    for (const s of liveRef.current.pendingSuggestions) {
+      if (hitsAnnotation(s, p, slop)) consider({ ...s, id: suggestionKey(s.id) }, selSugRef.current === s.id);
+    }
+    return (best as ImageAnnotation | null)?.id ?? null;
+  }, [shapeOf, isVisible, spatial, store]);
 
   const commandOptions = (): CommandOptions => ({
     image: imageSizeRef.current,
@@ -556,10 +651,13 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     minSize,
     bounds: imageSizeRef.current.width > 0 ? boundsMode : 'allow',
     readOnly,
-    selectedIds: [...selectedRef.current],
-    get: shapeOf,
+    selectedIds: selSugRef.current === null ? [...selectedRef.current] : [suggestionKey(selSugRef.current)],
+    get: targetOf,
     hitTest,
-    hitHandle: (p) => hitHandle(selectedShapes().filter((a) => !isLocked(a.id) && isVisible(a)), p, viewRef.current.zoom),
+    hitHandle: (p) => {
+      const sug = selectedSuggestionShape();
+      return hitHandle(sug ? [sug] : selectedShapes().filter((a) => !isLocked(a.id) && isVisible(a)), p, viewRef.current.zoom);
+    },
     queryRect: (r: Bounds) =>
       spatial().query(r).filter((id) => {
         const a = shapeOf(id);
@@ -580,8 +678,83 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     return `${ids.length} shapes selected`;
   };
 
+  const markDecided = (sid: string, on: boolean) =>
+    setDecided((d) => {
+      if (d.has(sid) === on) return d;
+      const next = new Set(d);
+      if (on) next.add(sid);
+      else next.delete(sid);
+      return next;
+    });
+
+  /** Replaces the shape selection, keeping the refs the canvas reads in step. */
+  const selectShapes = (ids: string[]) => {
+    selection.select(ids, 'replace');
+    selectedRef.current = new Set(ids);
+    selectedHandles.current = [];
+  };
+
+  /** Selects a pending suggestion for editing (see the `suggestions` prop). */
+  const selectSuggestion = (sid: string) => {
+    setSelectedSuggestion(sid);
+    if (selectedRef.current.size) selectShapes([]);
+    const s = liveRef.current.pendingSuggestions.find((x) => x.id === sid);
+    if (s) announce(`Suggestion ${nameOf(s.label)}${s.score !== undefined ? ` score ${s.score.toFixed(2)}` : ''} selected: edit it to accept it with your change, ${kb('acceptSuggestion')} accepts it, ${kb('rejectSuggestion')} rejects it`);
+  };
+
+  /**
+   * Accepts the pending suggestion `sid` as an annotation carrying `edited` (its geometry, label and
+   * attributes) — the first edit of a suggestion accepts it. Returns the new annotation's id.
+   */
+  const acceptEdited = (sid: string, edited: ImageAnnotation): string => {
+    const id = store.get(sid) ? createId('img_') : sid;
+    ann.apply({ added: [{ ...edited, id, source: 'model' } as ImageAnnotation] });
+    materialized.current.set(sid, id);
+    acceptedFrom.current.set(id, sid);
+    markDecided(sid, true);
+    if (selSugRef.current === sid) setSelectedSuggestion(null);
+    selectShapes([id]);
+    if (gestureOpen.current) gestureAccepts.current.push({ suggestion: sid, annotation: id });
+    else onSuggestionDecision?.({ id: sid, decision: 'accepted' });
+    return id;
+  };
+
+  /** Replaces annotations by id. Suggestions (by key) are accepted with the edit, in the same undo step. */
   const applyUpdate = (list: readonly ImageAnnotation[]) => {
-    if (list.length) ann.apply({ updated: list });
+    if (!list.length) return;
+    if (!list.some((a) => suggestionIdOf(a.id) !== null)) {
+      ann.apply({ updated: list });
+      return;
+    }
+    ann.batch(() => {
+      const updated: ImageAnnotation[] = [];
+      for (const a of list) {
+        const sid = suggestionIdOf(a.id);
+        const done = sid === null ? undefined : materialized.current.get(sid);
+        if (sid === null) updated.push(a);
+        else if (done !== undefined && store.get(done) && acceptedFrom.current.get(done) === sid) updated.push({ ...a, id: done, source: 'model' });
+        else acceptEdited(sid, a);
+      }
+      if (updated.length) ann.apply({ updated });
+    });
+  };
+
+  /** The shape (annotation id) an id of the select tool stands for: an accepted suggestion's annotation. */
+  const annotationIdOf = (id: string): string => {
+    const sid = suggestionIdOf(id);
+    return sid === null ? id : (materialized.current.get(sid) ?? id);
+  };
+
+  /** Why locked shapes were left alone: for the live region. */
+  const lockedMessage = (ids: readonly string[], verb: string): string => {
+    const shapes = ids.map((id) => shapeOf(id)).filter((a): a is ImageAnnotation => a !== undefined);
+    const first = shapes[0];
+    if (!first) return '';
+    const byLabel = shapes.every((a) => uiRef.current.lockedLabels.has(a.label) && !uiRef.current.lockedIds.has(a.id));
+    const how = byLabel ? `unlock ${nameOf(first.label)} in the Labels panel` : `press ${kb('toggleLocked')} to unlock`;
+    return shapes.length === 1
+      ? `${nameOf(first.label)} ${KIND_NAMES[first.kind]} is locked and was not ${verb}: ${how}.`
+      : `${shapes.length} locked shapes were not ${verb}: ${how}.`;
   };
 
   const createShape = (kind: ImageTool, geometry: Record<string, unknown>): void => {
@@ -593,29 +766,63 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     const attrs = defaultAttributes(label);
     const a = { id: createId('img_'), kind, label: label.id, ...geometry, source: 'human', ...(Object.keys(attrs).length ? { attributes: attrs } : {}) } as ImageAnnotation;
     ann.apply({ added: [a] });
-    selection.select([a.id], 'replace');
-    announce(`Created ${label.name} ${describeShape(a)}`);
+    selectShapes([a.id]);
+    lastCreated.current = a.id;
+    announce(`Created ${label.name} ${describeShape(a)}${uiRef.current.hiddenLabels.has(label.id) ? ` (${label.name} is hidden)` : ''}`);
   };
 
   const applySelectEffects = (effects: SelectEffect[]) => {
     for (const fx of effects) {
       if (fx.type === 'select') {
+        const sugKey = fx.ids.find((id) => suggestionIdOf(id) !== null);
+        if (sugKey !== undefined) {
+          selectSuggestion(suggestionIdOf(sugKey) as string);
+          continue;
+        }
+        if (selSugRef.current !== null) setSelectedSuggestion(null);
         const prev = [...selectedRef.current];
         selection.select(fx.ids, fx.mode);
         const next = fx.mode === 'replace' ? fx.ids : fx.mode === 'add' ? [...new Set([...prev, ...fx.ids])] : prev.filter((id) => !fx.ids.includes(id)).concat(fx.ids.filter((id) => !prev.includes(id)));
         selectedRef.current = new Set(next);
         selectedHandles.current = [];
         announce(describeSel(next));
-      } else if (fx.type === 'beginGesture') ann.beginGesture();
-      else if (fx.type === 'update') applyUpdate(fx.annotations);
-      else if (fx.type === 'endGesture') {
+      } else if (fx.type === 'beginGesture') {
+        ann.beginGesture();
+        gestureOpen.current = true;
+        gestureAccepts.current = [];
+        gestureLocked.current = [];
+      } else if (fx.type === 'update') applyUpdate(fx.annotations);
+      else if (fx.type === 'locked') {
+        if (gestureOpen.current) gestureLocked.current = fx.ids;
+        else announce(lockedMessage(fx.ids, 'moved'));
+      } else if (fx.type === 'endGesture') {
+        const accepts = gestureAccepts.current;
+        const cancelled = fx.ids.length === 0;
+        if (cancelled && accepts.length) {
+          // A cancelled drag of a suggestion leaves it pending: the accept goes with the drag.
+          ann.apply({ removed: accepts.map((g) => g.annotation) });
+          for (const g of accepts) {
+            markDecided(g.suggestion, false);
+            acceptedFrom.current.delete(g.annotation);
+            materialized.current.delete(g.suggestion);
+          }
+          selectShapes([]);
+          setSelectedSuggestion(accepts[0]?.suggestion ?? null);
+        }
         ann.endGesture();
-        if (fx.ids.length === 1) {
-          const a = shapeOf(fx.ids[0] as string);
-          if (a) announce(`${fx.moved === 'translate' ? 'Moved' : 'Edited'} ${nameOf(a.label)} ${describeShape(a)}`);
-        } else if (fx.ids.length > 1) announce(`Moved ${fx.ids.length} shapes`);
+        gestureOpen.current = false;
+        gestureAccepts.current = [];
+        const lockedNote = gestureLocked.current.length ? ` ${lockedMessage(gestureLocked.current, 'moved')}` : '';
+        gestureLocked.current = [];
+        if (!cancelled) for (const g of accepts) onSuggestionDecision?.({ id: g.suggestion, decision: 'accepted' });
+        const ids = fx.ids.map(annotationIdOf);
+        const first = ids.length === 1 ? shapeOf(ids[0] as string) : undefined;
+        if (first && accepts.length && !cancelled) announce(`Suggestion accepted with your edit: ${nameOf(first.label)} ${describeShape(first)}`);
+        else if (first) announce(`${fx.moved === 'translate' ? 'Moved' : 'Edited'} ${nameOf(first.label)} ${describeShape(first)}${lockedNote}`);
+        else if (ids.length > 1) announce(`Moved ${ids.length} shapes${accepts.length ? `, ${accepts.length} suggestion${accepts.length > 1 ? 's' : ''} accepted` : ''}${lockedNote}`);
         else announce('Edit cancelled');
       } else if (fx.type === 'selectHandle') {
+        if (suggestionIdOf(fx.hit.id) !== null) continue;
         selectedHandles.current = fx.additive ? [...selectedHandles.current, fx.hit] : [fx.hit];
         const h = fx.hit.handle;
         if (h.kind === 'vertex') announce(`Vertex ${h.index + 1}${h.ring > 0 ? ` of hole ${h.ring}` : ''} selected`);
@@ -629,7 +836,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
 
   const busy = (): boolean => {
     const t = toolRef.current;
-    return selState.current.name !== 'idle' || (t === 'bbox' && boxState.current.name !== 'idle') || (t === 'polygon' && polyState.current.name !== 'idle') || (t === 'keypoints' && kpState.current.name !== 'idle');
+    return selState.current.name !== 'idle' || pressState.current.name !== 'idle' || (t === 'bbox' && boxState.current.name !== 'idle') || (t === 'polygon' && polyState.current.name !== 'idle') || (t === 'keypoints' && kpState.current.name !== 'idle');
   };
 
   /** Runs one normalised event through the active tool; returns whether it was used. */
@@ -637,49 +844,68 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     const t = toolRef.current;
     const prevHint = hintKey();
     let handled = false;
-    const img = imageSizeRef.current;
-    const bounds = img.width > 0 ? boundsMode : 'allow';
-    const editing = selState.current.name !== 'idle' || t === 'select' || (event.type === 'pointerdown' && !drawingBusy() && selectCtx().hitHandle(event.point) !== null);
+    // Handles of the selected shape (or suggestion) work with every tool.
+    const editing = selState.current.name !== 'idle' || t === 'select' || (event.type === 'pointerdown' && pressState.current.name === 'idle' && !drawingBusy() && selectCtx().hitHandle(event.point) !== null);
     if (editing) {
       const r = selectTool(selState.current, event, selectCtx());
       selState.current = r.state;
       applySelectEffects(r.effects);
       handled = r.handled;
-    } else if (!readOnly && t === 'bbox') {
+    } else if (!readOnly && (t === 'bbox' || t === 'polygon') && (pressState.current.name !== 'idle' || (event.type === 'pointerdown' && !drawingBusy()))) {
+      // A click on a shape selects it, a drag draws (see tools/draw-press.ts).
+      const r = drawPress(pressState.current, event, {
+        zoom: viewRef.current.zoom,
+        hitTest,
+        isSelected: (id) => selectedRef.current.has(id) || (selSugRef.current !== null && id === suggestionKey(selSugRef.current)),
+      });
+      pressState.current = r.state;
+      handled = true;
+      if (r.select) applySelectEffects([{ type: 'select', ids: [r.select.id], mode: r.select.additive ? 'add' : 'replace' }]);
+      for (const e of r.forward) drawWith(t, e);
+    } else if (!readOnly) handled = drawWith(t, event);
+    sceneRef.current?.redrawOverlay();
+    if (hintKey() !== prevHint) rerender();
+    return handled;
+  };
+
+  /** Runs one event through a drawing tool; returns whether it was used. */
+  const drawWith = (t: ActiveTool, event: ToolEvent): boolean => {
+    const img = imageSizeRef.current;
+    const bounds = img.width > 0 ? boundsMode : 'allow';
+    if (t === 'bbox') {
       const r = boxTool(boxState.current, event, { image: img, zoom: viewRef.current.zoom, minSize, bounds });
       boxState.current = r.state;
-      handled = r.handled;
       if (r.created) createShape('bbox', { ...r.created });
-    } else if (!readOnly && t === 'polygon') {
+      return r.handled;
+    }
+    if (t === 'polygon') {
       const r = polygonTool(polyState.current, event, { image: img, zoom: viewRef.current.zoom, bounds });
       polyState.current = r.state;
-      handled = r.handled;
       if (r.created) {
         const sel = selectedShapes();
         const host = sel.length === 1 && sel[0]?.kind === 'polygon' ? sel[0] : null;
-        const withHole = host ? addHole(host, r.created) : null;
+        const withHole = host && !isLocked(host.id) ? addHole(host, r.created) : null;
         if (host && withHole) {
           ann.apply({ updated: [withHole] });
           announce(`Hole added to ${nameOf(host.label)} polygon`);
         } else createShape('polygon', { points: r.created });
       }
-    } else if (!readOnly && t === 'keypoints') {
-      const label = activeLabelFor('keypoints');
-      if (label?.skeleton) {
-        const before = kpState.current;
-        const r = keypointTool(kpState.current, event, { skeleton: label.skeleton, image: img, bounds });
-        kpState.current = r.state;
-        handled = r.handled;
-        if (r.created) createShape('keypoints', { points: r.created });
-        else if (r.state.name === 'placing' && (before.name !== 'placing' || before.index !== r.state.index || before.occluded !== r.state.occluded)) {
-          const name = nextJointName(r.state, label.skeleton);
-          announce(`Next joint: ${name ?? ''}${r.state.occluded ? ' (occluded)' : ''}, ${r.state.index + 1} of ${label.skeleton.keypoints.length}`);
-        }
-      }
+      return r.handled;
     }
-    sceneRef.current?.redrawOverlay();
-    if (hintKey() !== prevHint) rerender();
-    return handled;
+    if (t === 'keypoints') {
+      const label = activeLabelFor('keypoints');
+      if (!label?.skeleton) return false;
+      const before = kpState.current;
+      const r = keypointTool(kpState.current, event, { skeleton: label.skeleton, image: img, bounds });
+      kpState.current = r.state;
+      if (r.created) createShape('keypoints', { points: r.created });
+      else if (r.state.name === 'placing' && (before.name !== 'placing' || before.index !== r.state.index || before.occluded !== r.state.occluded)) {
+        const name = nextJointName(r.state, label.skeleton);
+        announce(`Next joint: ${name ?? ''}${r.state.occluded ? ' (occluded)' : ''}, ${r.state.index + 1} of ${label.skeleton.keypoints.length}`);
+      }
+      return r.handled;
+    }
+    return false;
   };
   const drawingBusy = () => {
     const t = toolRef.current;
@@ -689,6 +915,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
 
   const cancelTools = () => {
     if (selState.current.name !== 'idle') runTool({ type: 'cancel' });
+    pressState.current = DRAW_PRESS_IDLE;
     boxState.current = BOX_IDLE;
     polyState.current = POLYGON_IDLE;
     kpState.current = KEYPOINT_IDLE;
@@ -709,13 +936,22 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   const pointers = useRef(new Map<number, Point2>());
   const pan = useRef<{ last: Point2 } | null>(null);
   const pinch = useRef<{ dist: number; mid: Point2 } | null>(null);
+  // Pointers that took part in a pinch: their remaining moves and releases are not tool input.
+  const spent = useRef(new Set<number>());
+  // The tools as they were before the first pointer went down: a second finger puts them back.
+  const beforePress = useRef<{ box: BoxToolState; poly: PolygonToolState; kp: KeypointToolState; selection: string[]; suggestion: string | null; created: string | null } | null>(null);
+  const lastCreated = useRef<string | null>(null);
   const lastClick = useRef<{ t: number; p: Point2 } | null>(null);
+  const toolCursor = () => (toolRef.current === 'select' ? 'default' : 'crosshair');
   const handlersRef = useRef<{ down(e: PointerEvent): void; move(e: PointerEvent): void; up(e: PointerEvent): void; wheel(e: WheelEvent): void }>(null);
   handlersRef.current = {
     down(e) {
       const host = hostRef.current;
       if (!host) return;
       rootRef.current?.focus({ preventScroll: true });
+      // A press on the photo closes a popover (its keys would stay off while it is open).
+      if (pickerOpen) setPickerOpen(false);
+      if (helpOpen) setHelpOpen(false);
       const r = host.getBoundingClientRect();
       const s: Point2 = [e.clientX - r.left, e.clientY - r.top];
       pointers.current.set(e.pointerId, s);
@@ -725,9 +961,28 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
         /* synthetic events in tests may have no active pointer */
       }
       e.preventDefault();
-      if (pointers.current.size === 2) {
-        // Two fingers: pinch-zoom and pan; abandon whatever one finger started.
-        cancelTools();
+      if (pointers.current.size >= 2) {
+        if (pinch.current) {
+          spent.current.add(e.pointerId);
+          return;
+        }
+        // Two fingers: pinch-zoom and pan. Take back what the first finger did (a press, a drag, a
+        // joint or vertex placed, a box finished) but keep what was under way before it (a polygon
+        // being drawn, the first corner of a box).
+        if (selState.current.name !== 'idle') runTool({ type: 'cancel' });
+        const before = beforePress.current;
+        pressState.current = DRAW_PRESS_IDLE;
+        if (before) {
+          if (before.created && store.get(before.created) && store.canUndo()) ann.undo();
+          boxState.current = before.box;
+          polyState.current = before.poly;
+          kpState.current = before.kp;
+          if (before.selection.length !== selectedRef.current.size || before.selection.some((id) => !selectedRef.current.has(id))) selectShapes(before.selection);
+          if (selSugRef.current !== before.suggestion) setSelectedSuggestion(before.suggestion);
+        } else cancelTools();
+        beforePress.current = null;
+        sceneRef.current?.redrawOverlay();
+        for (const id of pointers.current.keys()) spent.current.add(id);
         const [a, b] = [...pointers.current.values()] as [Point2, Point2];
         pinch.current = { dist: Math.hypot(a[0] - b[0], a[1] - b[1]), mid: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] };
         pan.current = null;
@@ -735,6 +990,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       }
       if (e.button === 1 || spaceDown.current || e.button === 2) {
         pan.current = { last: s };
+        host.style.cursor = 'grabbing';
         return;
       }
       if (e.button !== 0) return;
@@ -743,7 +999,10 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       const now = performance.now();
       const prev = lastClick.current;
       lastClick.current = { t: now, p: s };
+      beforePress.current = { box: boxState.current, poly: polyState.current, kp: kpState.current, selection: [...selectedRef.current], suggestion: selSugRef.current, created: null };
+      lastCreated.current = null;
       runTool({ type: 'pointerdown', point: p, modifiers: modifiersOf(e) });
+      beforePress.current.created = lastCreated.current;
       if (prev && now - prev.t < 350 && Math.hypot(prev.p[0] - s[0], prev.p[1] - s[1]) < 6) {
         runTool({ type: 'doubleclick', point: p, modifiers: modifiersOf(e) });
         lastClick.current = null;
@@ -756,6 +1015,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       const s: Point2 = [e.clientX - r.left, e.clientY - r.top];
       screenCursorRef.current = s;
       if (pointers.current.has(e.pointerId)) pointers.current.set(e.pointerId, s);
+      if (spent.current.has(e.pointerId) && !(pinch.current && pointers.current.size >= 2)) return;
       if (pinch.current && pointers.current.size >= 2) {
         const [a, b] = [...pointers.current.values()] as [Point2, Point2];
         const dist = Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -775,13 +1035,14 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       cursorRef.current = p;
       const pressed = pointers.current.has(e.pointerId);
       if (pressed || busy()) runTool({ type: 'pointermove', point: p, modifiers: modifiersOf(e) });
-      else if (e.pointerType === 'mouse') {
+      else if (e.pointerType !== 'touch') {
+        // Mouse and pen hover (a pen in range, not touching) highlight the shape under it.
         const h = hitTest(p);
         if (h !== hoveredRef.current) {
           hoveredRef.current = h;
           sceneRef.current?.redrawOverlay();
         }
-        host.style.cursor = toolRef.current === 'select' ? (h ? 'move' : 'default') : 'crosshair';
+        host.style.cursor = spaceDown.current ? 'grab' : toolRef.current === 'select' ? (h ? 'move' : 'default') : 'crosshair';
         if (drawingBusy()) sceneRef.current?.redrawOverlay();
       }
     },
@@ -789,12 +1050,13 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       const host = hostRef.current;
       if (!host) return;
       const had = pointers.current.delete(e.pointerId);
-      if (pinch.current) {
+      if (spent.current.delete(e.pointerId) || pinch.current) {
         if (pointers.current.size < 2) pinch.current = null;
         return;
       }
       if (pan.current) {
         pan.current = null;
+        host.style.cursor = spaceDown.current ? 'grab' : toolCursor();
         return;
       }
       if (!had) return;
@@ -859,9 +1121,9 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       }
     };
     const ku = (e: KeyboardEvent) => {
-      if (e.key === ' ') {
+      if (e.key === ' ' || e.type === 'blur') {
         spaceDown.current = false;
-        if (hostRef.current) hostRef.current.style.cursor = '';
+        if (hostRef.current && !pan.current) hostRef.current.style.cursor = toolCursor();
       }
     };
     root.addEventListener('keydown', kd);
@@ -888,7 +1150,28 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     if (readOnly) announce('Read-only');
     return !readOnly;
   };
-  const editable = () => selectedShapes().filter((a) => !isLocked(a.id));
+  const editable = () => selectedShapes().filter((a) => !isLocked(a.id) && isVisible(a));
+  /**
+   * What a keyboard edit acts on: the selected shapes that are not locked (or hidden), else the
+   * suggestion selected for editing. `note` says which locked shapes were left alone, and why.
+   */
+  const editTargets = (verb: string, kinds?: readonly ImageAnnotation['kind'][]): { list: ImageAnnotation[]; note: string } => {
+    const sel = selectedShapes().filter((a) => isVisible(a) && (!kinds || kinds.includes(a.kind)));
+    const list = sel.filter((a) => !isLocked(a.id));
+    const locked = sel.filter((a) => isLocked(a.id)).map((a) => a.id);
+    if (!sel.length) {
+      const sug = selectedSuggestionShape();
+      if (sug && (!kinds || kinds.includes(sug.kind))) return { list: [sug], note: '' };
+    }
+    return { list, note: locked.length ? lockedMessage(locked, verb) : '' };
+  };
+  /** Says why nothing happened when every target was locked; returns whether the key was used. */
+  const onlyLocked = (t: { list: ImageAnnotation[]; note: string }): boolean => {
+    if (t.list.length || !t.note) return false;
+    announce(t.note);
+    return true;
+  };
+  const withNote = (message: string, note: string) => (note ? `${message}. ${note}` : message);
   const toTool = (key: string, e: KeyboardEvent): boolean => runTool({ type: 'key', key, modifiers: modifiersOf(e) });
 
   const visibleShapes = (): ImageAnnotation[] => store.getSnapshot().filter((a): a is ImageAnnotation => isImageAnnotation(a) && isVisible(a));
@@ -925,10 +1208,12 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
 
   const decide = (s: ImageAnnotation, decision: 'accepted' | 'rejected') => {
     if (decision === 'accepted') {
-      const ids = new Set(store.getSnapshot().map((a) => a.id));
-      ann.apply({ added: [acceptSuggestion(s, ids, () => createId('img_'))] });
+      const accepted = acceptSuggestion(s, { has: (id: string) => store.get(id) !== undefined } as ReadonlySet<string>, () => createId('img_'));
+      ann.apply({ added: [accepted] });
+      acceptedFrom.current.set(accepted.id, s.id);
     }
-    setDecided((d) => new Set([...d, s.id]));
+    if (selSugRef.current === s.id) setSelectedSuggestion(null);
+    markDecided(s.id, true);
     onSuggestionDecision?.({ id: s.id, decision });
   };
   const decideCurrent = (decision: 'accepted' | 'rejected'): boolean => {
@@ -957,23 +1242,29 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     const next = pend[(i + dir + pend.length) % pend.length];
     if (!next) return false;
     setCurrentSuggestion(next.id);
+    if (selSugRef.current !== null) setSelectedSuggestion(next.id);
     announce(`Suggestion ${nameOf(next.label)}${next.score !== undefined ? ` score ${next.score.toFixed(2)}` : ''}, ${pend.indexOf(next) + 1} of ${pend.length}`);
     return true;
   };
 
   const nudgeBy = (dx: number, dy: number, e: KeyboardEvent): boolean => {
     if (drawingBusy()) return toTool(e.key, e);
-    const list = editable();
+    const targets = editTargets('moved');
+    if (onlyLocked(targets)) return true;
+    const { list, note } = targets;
     if (!list.length) return false;
     if (!guardEdit()) return true;
+    const wasSuggestion = suggestionIdOf(list[0]?.id ?? '') !== null;
     const moved = nudge(list, dx, dy, commandOptions());
     applyUpdate(moved);
     const first = moved[0];
-    announce(moved.length === 1 && first ? `Moved to ${describeShape(first)}` : `Moved ${moved.length} shapes`);
+    announce(withNote(moved.length === 1 && first ? `${wasSuggestion ? 'Suggestion accepted and moved' : 'Moved'} to ${describeShape(first)}` : `Moved ${moved.length} shapes`, note));
     return true;
   };
   const grow = (arrow: 'left' | 'right' | 'up' | 'down'): boolean => {
-    const list = editable().filter((a) => a.kind === 'bbox');
+    const targets = editTargets('resized', ['bbox']);
+    if (onlyLocked(targets)) return true;
+    const { list, note } = targets;
     if (!list.length) return false;
     if (!guardEdit()) return true;
     const axisEdges: Record<typeof arrow, [BoxEdge, BoxEdge, number]> = { left: ['w', 'e', -1], right: ['e', 'w', 1], up: ['n', 's', -1], down: ['s', 'n', 1] };
@@ -984,25 +1275,33 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     const next = resizeEdge(list, edge, amount, commandOptions());
     applyUpdate(next);
     const first = next[0];
-    if (first) announce(`Edge ${({ n: 'top', e: 'right', s: 'bottom', w: 'left' } as const)[edge]}: ${describeShape(first)}`);
+    if (first) announce(withNote(`Edge ${({ n: 'top', e: 'right', s: 'bottom', w: 'left' } as const)[edge]}: ${describeShape(first)}`, note));
     return true;
   };
   const rotate = (deg: number): boolean => {
-    const list = editable().filter((a) => a.kind === 'bbox');
+    const targets = editTargets('rotated', ['bbox']);
+    if (onlyLocked(targets)) return true;
+    const { list, note } = targets;
     if (!list.length) return false;
     if (!guardEdit()) return true;
     const next = rotateBoxes(list, deg, commandOptions());
     applyUpdate(next);
     const first = next[0];
-    if (first?.kind === 'bbox') announce(`Rotated to ${Math.round(first.rotation ?? 0)}°`);
+    if (first?.kind === 'bbox') announce(withNote(`Rotated to ${Math.round(first.rotation ?? 0)}°`, note));
     return true;
   };
   const changeLabel = (labelId: string) => {
     setActiveLabel(labelId);
-    const list = editable();
+    const { list, note } = editTargets('relabelled');
     const relabelled = readOnly ? [] : relabel(list, labelId, schema);
+    const wasSuggestion = relabelled.length === 1 && suggestionIdOf(relabelled[0]?.id ?? '') !== null;
     applyUpdate(relabelled);
-    announce(relabelled.length ? `Changed ${relabelled.length} shape${relabelled.length > 1 ? 's' : ''} to ${nameOf(labelId)}` : `Label ${nameOf(labelId)}`);
+    const message = wasSuggestion
+      ? `Suggestion accepted as ${nameOf(labelId)}`
+      : relabelled.length
+        ? `Changed ${relabelled.length} shape${relabelled.length > 1 ? 's' : ''} to ${nameOf(labelId)}`
+        : `Label ${nameOf(labelId)}`;
+    announce(withNote(message, note));
   };
   const deleteSelected = (): boolean => {
     if (drawingBusy()) return toTool('Backspace', new KeyboardEvent('keydown'));
@@ -1021,11 +1320,16 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
         return true;
       }
     }
-    const list = editable();
-    if (!list.length) return decideCurrent('rejected');
+    const { list, note } = editTargets('deleted');
+    if (note && !list.length) {
+      if (!guardEdit()) return true;
+      announce(note);
+      return true;
+    }
+    if (!list.length || suggestionIdOf(list[0]?.id ?? '') !== null) return decideCurrent('rejected');
     if (!guardEdit()) return true;
     ann.apply({ removed: list.map((a) => a.id) });
-    announce(list.length === 1 && list[0] ? `Deleted ${nameOf(list[0].label)} ${KIND_NAMES[list[0].kind]}` : `Deleted ${list.length} shapes`);
+    announce(withNote(list.length === 1 && list[0] ? `Deleted ${nameOf(list[0].label)} ${KIND_NAMES[list[0].kind]}` : `Deleted ${list.length} shapes`, note));
     return true;
   };
   const paste = (shapes: readonly ImageAnnotation[], verb: string): boolean => {
@@ -1033,7 +1337,9 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     if (!guardEdit()) return true;
     const clones = cloneShapes(shapes, 10, () => createId('img_'), commandOptions());
     ann.apply({ added: clones });
-    selection.select(clones.map((c) => c.id), 'replace');
+    selectShapes(clones.map((c) => c.id));
+    // Pasting again places the next copies 10 px further on, not on top of these.
+    if (verb === 'Pasted') clipboard.current = clones.map((c) => structuredClone(c));
     announce(`${verb} ${clones.length} shape${clones.length > 1 ? 's' : ''}`);
     return true;
   };
@@ -1041,11 +1347,10 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     const ids = [...selectedRef.current];
     if (!ids.length) return false;
     if (!guardEdit()) return true;
-    const snap = store.getSnapshot();
-    const next = reorder(snap, ids, where);
-    // Re-adding in the new order is one undoable step.
-    ann.apply({ removed: snap.map((a) => a.id), added: next });
-    announce(where === 'front' ? 'Brought to front' : 'Sent to back');
+    // Only the selected shapes move: the change set names them alone, however many shapes there are.
+    const moved = zOrderMoves(store.getSnapshot(), ids, where);
+    if (moved.length) ann.apply({ moved });
+    announce(moved.length ? (where === 'front' ? 'Brought to front' : 'Sent to back') : where === 'front' ? 'Already in front' : 'Already at the back');
     return true;
   };
   const toggleSet = (set: ReadonlySet<string>, ids: readonly string[]): Set<string> => {
@@ -1058,13 +1363,64 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     return next;
   };
 
+  /** Hides the selected shapes (H). Hidden shapes are neither drawn nor hit; Shift+H shows them all. */
+  const hideSelected = (): boolean => {
+    const ids = [...selectedRef.current];
+    if (!ids.length) return false;
+    setHiddenIds((s) => toggleSet(s, ids));
+    selectShapes([]);
+    setFocusedId(null);
+    const n = `${ids.length} shape${ids.length > 1 ? 's' : ''}`;
+    announce(ids.every((id) => hiddenIds.has(id)) ? `${n} shown` : `${n} hidden; ${kb('showAllHidden')} shows hidden shapes again`);
+    return true;
+  };
+  /** Locks or unlocks the selected shapes (L): locked shapes can be selected but not moved, edited or deleted. */
+  const lockSelected = (): boolean => {
+    const ids = [...selectedRef.current];
+    if (!ids.length) return false;
+    const locking = !ids.every((id) => lockedIds.has(id));
+    setLockedIds((s) => toggleSet(s, ids));
+    selectedHandles.current = [];
+    const byLabel = !locking && ids.filter((id) => lockedLabels.has(shapeOf(id)?.label ?? ''));
+    announce(`${ids.length} shape${ids.length > 1 ? 's' : ''} ${locking ? 'locked' : 'unlocked'}${byLabel && byLabel.length ? `, but ${nameOf(shapeOf(byLabel[0] as string)?.label ?? '')} is locked as a label in the Labels panel` : ''}`);
+    return true;
+  };
+  const toggleLabelHidden = (l: Label) => {
+    const hiding = !hiddenLabels.has(l.id);
+    setHiddenLabels((s) => toggleSet(s, [l.id]));
+    // Hidden shapes cannot stay selected: they could be moved or deleted unseen.
+    if (hiding) {
+      const keep = [...selectedRef.current].filter((id) => shapeOf(id)?.label !== l.id);
+      if (keep.length !== selectedRef.current.size) selectShapes(keep);
+    }
+    announce(`${l.name} ${hiding ? 'hidden' : 'shown'}`);
+  };
+  const toggleLabelLocked = (l: Label) => {
+    const locking = !lockedLabels.has(l.id);
+    setLockedLabels((s) => toggleSet(s, [l.id]));
+    selectedHandles.current = [];
+    announce(`${l.name} ${locking ? 'locked' : 'unlocked'}`);
+  };
+  const openPicker = () => {
+    popoverOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : rootRef.current;
+    setHelpOpen(false);
+    setPickerOpen(true);
+  };
+  const openHelp = () => {
+    popoverOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : rootRef.current;
+    setPickerOpen(false);
+    setHelpOpen(true);
+  };
+
   const undo = () => {
+    endAttrGestureRef.current();
     cancelTools();
     if (!ann.canUndo) return announce('Nothing to undo');
     ann.undo();
     announce('Undone');
   };
   const redo = () => {
+    endAttrGestureRef.current();
     cancelTools();
     if (!ann.canRedo) return announce('Nothing to redo');
     ann.redo();
@@ -1081,10 +1437,18 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       announce(`${ids.length} shapes selected`);
     },
     deselect: (e) => {
+      // Escape in the side panel (attribute fields, text ones included) goes back to the canvas,
+      // keeping the selection; on other controls (buttons, other fields) it is theirs.
+      if (e.target !== rootRef.current) {
+        if (!(e.target instanceof Element && e.target.closest('.lk-image-side'))) return false;
+        rootRef.current?.focus();
+        announce('Back to the canvas');
+        return true;
+      }
       if (busy()) return toTool('Escape', e);
-      if (pickerOpen || helpOpen) {
-        setPickerOpen(false);
-        setHelpOpen(false);
+      if (selSugRef.current !== null) {
+        setSelectedSuggestion(null);
+        announce('Selection cleared');
         return true;
       }
       if (!selectedRef.current.size && toolRef.current !== 'select') {
@@ -1116,14 +1480,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     rejectAllSuggestions: () => decideAll('rejected'),
     nextSuggestion: () => stepSuggestion(1),
     prevSuggestion: () => stepSuggestion(-1),
-    toggleHidden: () => {
-      const ids = [...selectedRef.current];
-      if (!ids.length) return false;
-      setHiddenIds((s) => toggleSet(s, ids));
-      selection.clear();
-      announce(`${ids.length} shape${ids.length > 1 ? 's' : ''} ${ids.every((id) => hiddenIds.has(id)) ? 'shown' : 'hidden'}`);
-      return true;
-    },
+    toggleHidden: () => hideSelected(),
     showAllHidden: () => {
       if (!hiddenIds.size && !hiddenLabels.size) return false;
       setHiddenIds(new Set());
@@ -1131,16 +1488,15 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       announce('All shapes shown');
       return true;
     },
-    toggleLocked: () => {
-      const ids = [...selectedRef.current];
-      if (!ids.length) return false;
-      const locking = !ids.every((id) => lockedIds.has(id));
-      setLockedIds((s) => toggleSet(s, ids));
-      announce(`${ids.length} shape${ids.length > 1 ? 's' : ''} ${locking ? 'locked' : 'unlocked'}`);
+    toggleLocked: () => lockSelected(),
+    openLabelPicker: () => {
+      openPicker();
       return true;
     },
-    openLabelPicker: () => {
-      setPickerOpen(true);
+    editAttributes: () => {
+      const field = rootRef.current?.querySelector<HTMLElement>('.lk-image-side .lk-attr-editor :is(input, select, textarea):not([disabled])');
+      if (!field) return false;
+      field.focus();
       return true;
     },
     nudgeLeft: (e) => nudgeBy(-1, 0, e),
@@ -1153,7 +1509,10 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     nudgeDownFar: (e) => nudgeBy(0, 10, e),
     zoomIn: () => zoomBy(1.25),
     zoomOut: () => zoomBy(0.8),
-    showHelp: () => setHelpOpen((o) => !o),
+    showHelp: () => {
+      openHelp();
+      return true;
+    },
     fit: () => {
       fit();
       announce('Fit to view');
@@ -1233,10 +1592,12 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     };
   }
   useAnnotatorHotkeys(rootRef, keymap, wrapped, {
-    enabled: !pickerOpen,
+    // A popover keeps the keys while open (it traps focus; Escape closes it).
+    enabled: !pickerOpen && !helpOpen,
     schema,
     kinds: availableTools,
     onLabelHotkey: (id) => changeLabel(id),
+    allowInInputs: ['deselect'],
   });
 
   useImperativeHandle(
@@ -1272,9 +1633,9 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       const s = boxState.current.name;
       if (s === 'crosshair') return 'Arrows move the crosshair (Shift: 10 px) · Enter sets a corner · Esc cancels';
       if (s === 'secondCorner') return 'Click the opposite corner · Esc cancels';
-      return `Drag or click two corners to draw a box · ${kb('crosshair')} draws with the keyboard`;
+      return `Drag or click two corners to draw a box · click a shape to select it · ${kb('crosshair')} draws with the keyboard`;
     }
-    if (t === 'polygon') return polyState.current.name === 'drawing' ? 'Click to add points · click the first point, Enter or double-click to close · Backspace removes the last · Esc cancels' : 'Click to start a polygon · draw inside a selected polygon to cut a hole';
+    if (t === 'polygon') return polyState.current.name === 'drawing' ? 'Click to add points · click the first point, Enter or double-click to close · Backspace removes the last · Esc cancels' : 'Click to start a polygon · click a shape to select it · draw inside a selected polygon to cut a hole';
     if (t === 'keypoints') {
       const ks = kpState.current;
       const name = kpLabel?.skeleton ? nextJointName(ks.name === 'placing' ? ks : { name: 'placing', points: [], index: 0, occluded: false }, kpLabel.skeleton) : null;
@@ -1286,9 +1647,21 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   const toolButtons: ActiveTool[] = ['select', ...availableTools];
   const single = selection.selectedIds.length === 1 ? shapeOf(selection.selectedIds[0] as string) : undefined;
   const singleLabel = single ? labelOf(single.label) : undefined;
-  const pickerKind: ImageTool = single?.kind ?? (tool === 'select' ? (availableTools[0] ?? 'bbox') : tool);
+  const sugShape = selectedSuggestion === null ? undefined : pendingSuggestions.find((s) => s.id === selectedSuggestion);
+  const pickerKind: ImageTool = single?.kind ?? sugShape?.kind ?? (tool === 'select' ? (availableTools[0] ?? 'bbox') : tool);
   const currentLabel = activeLabelFor(pickerKind);
   const panelLabels = schema.labels.filter((l) => l.selectable && l.kinds.some((k) => availableTools.includes(k as ImageTool)));
+  // Edits in one attribute field (typing a note, say) are one undo step: a gesture from focus to blur.
+  const attrGesture = useRef(false);
+  const endAttrGesture = () => {
+    if (!attrGesture.current) return;
+    attrGesture.current = false;
+    ann.endGesture();
+  };
+  const endAttrGestureRef = useRef(endAttrGesture);
+  endAttrGestureRef.current = endAttrGesture;
+  // The editor may go away while a field has focus (another shape selected): close its step then.
+  useEffect(() => () => endAttrGestureRef.current(), [single?.id]);
 
   return (
     <div
@@ -1343,11 +1716,11 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
           Delete <kbd className="lk-kbd">{kb('delete')}</kbd>
         </button>
         <span className="lk-toolbar-separator" />
-        <button type="button" className="lk-button" aria-haspopup="listbox" aria-expanded={pickerOpen} onClick={() => setPickerOpen((o) => !o)}>
+        <button type="button" className="lk-button" aria-haspopup="dialog" aria-expanded={pickerOpen} onClick={() => (pickerOpen ? setPickerOpen(false) : openPicker())}>
           <span className="lk-image-swatch" style={{ background: currentLabel?.color }} aria-hidden="true" />
           Label: {currentLabel?.name ?? '—'} <kbd className="lk-kbd">{kb('openLabelPicker')}</kbd>
         </button>
-        <button type="button" className="lk-button" aria-pressed={helpOpen} onClick={() => setHelpOpen((o) => !o)}>
+        <button type="button" className="lk-button" aria-haspopup="dialog" aria-expanded={helpOpen} onClick={() => (helpOpen ? setHelpOpen(false) : openHelp())}>
           Shortcuts <kbd className="lk-kbd">{kb('showHelp')}</kbd>
         </button>
       </div>
@@ -1379,10 +1752,10 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
                     {l.name}
                     {l.hotkey ? <kbd className="lk-kbd">{l.hotkey}</kbd> : null}
                   </button>
-                  <button type="button" className="lk-button" aria-label={`Hide ${l.name}`} aria-pressed={hiddenLabels.has(l.id)} onClick={() => { setHiddenLabels((s) => toggleSet(s, [l.id])); announce(`${l.name} ${hiddenLabels.has(l.id) ? 'shown' : 'hidden'}`); }}>
+                  <button type="button" className="lk-button" aria-label={`Hide ${l.name}`} aria-pressed={hiddenLabels.has(l.id)} onClick={() => toggleLabelHidden(l)}>
                     <EyeIcon off={hiddenLabels.has(l.id)} />
                   </button>
-                  <button type="button" className="lk-button" aria-label={`Lock ${l.name}`} aria-pressed={lockedLabels.has(l.id)} onClick={() => { setLockedLabels((s) => toggleSet(s, [l.id])); announce(`${l.name} ${lockedLabels.has(l.id) ? 'unlocked' : 'locked'}`); }}>
+                  <button type="button" className="lk-button" aria-label={`Lock ${l.name}`} aria-pressed={lockedLabels.has(l.id)} onClick={() => toggleLabelLocked(l)}>
                     <LockIcon locked={lockedLabels.has(l.id)} />
                   </button>
                 </li>
@@ -1394,17 +1767,35 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
                 <p style={{ margin: 0 }}>
                   {singleLabel.name} {describeShape(single)}
                 </p>
+                <div className="lk-image-shape-actions">
+                  <button type="button" className="lk-button" aria-keyshortcuts={shortcutsOf(keymap.toggleHidden)[0]} onClick={() => hideSelected()}>
+                    <EyeIcon off={false} /> Hide <kbd className="lk-kbd">{kb('toggleHidden')}</kbd>
+                  </button>
+                  <button type="button" className="lk-button" aria-pressed={lockedIds.has(single.id)} aria-keyshortcuts={shortcutsOf(keymap.toggleLocked)[0]} onClick={() => lockSelected()}>
+                    <LockIcon locked={lockedIds.has(single.id)} /> Lock <kbd className="lk-kbd">{kb('toggleLocked')}</kbd>
+                  </button>
+                </div>
+                {lockedLabels.has(single.label) ? <p style={{ margin: 0, color: 'var(--lk-text-muted)' }}>{`Locked with every ${singleLabel.name}`}</p> : null}
                 {singleLabel.attributes?.length ? (
-                  <AttributeEditor
-                    key={single.id}
-                    label={singleLabel}
-                    value={single.attributes ?? {}}
-                    readOnly={readOnly || isLocked(single.id)}
-                    onChange={(next) => {
-                      const a = shapeOf(single.id);
-                      if (a) ann.apply({ updated: [{ ...a, attributes: next }] });
+                  <div
+                    onFocus={() => {
+                      if (attrGesture.current || gestureOpen.current) return;
+                      attrGesture.current = true;
+                      ann.beginGesture();
                     }}
-                  />
+                    onBlur={endAttrGesture}
+                  >
+                    <AttributeEditor
+                      key={single.id}
+                      label={singleLabel}
+                      value={single.attributes ?? {}}
+                      readOnly={readOnly || isLocked(single.id)}
+                      onChange={(next) => {
+                        const a = shapeOf(single.id);
+                        if (a) ann.apply({ updated: [{ ...a, attributes: next }] });
+                      }}
+                    />
+                  </div>
                 ) : null}
               </>
             ) : (
@@ -1421,7 +1812,13 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
         </span>
       </div>
       {pickerOpen ? (
-        <div className="lk-panel lk-image-picker">
+        <Popover className="lk-panel lk-image-picker" label="Choose a label" returnFocus={popoverOpener.current} onClose={() => setPickerOpen(false)}>
+          <div className="lk-image-popover-head">
+            <h3>{single ? `Label of the selected ${KIND_NAMES[single.kind]}` : sugShape ? 'Label of the suggestion (accepts it)' : 'Label for new shapes'}</h3>
+            <button type="button" className="lk-button" aria-label="Close label picker" onClick={() => setPickerOpen(false)}>
+              ×
+            </button>
+          </div>
           <LabelPicker
             schema={schema}
             kind={pickerKind}
@@ -1430,17 +1827,19 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
             onCommit={(id) => {
               setPickerOpen(false);
               changeLabel(id);
-              rootRef.current?.focus();
             }}
-            onCancel={() => {
-              setPickerOpen(false);
-              rootRef.current?.focus();
-            }}
+            onCancel={() => setPickerOpen(false)}
           />
-        </div>
+        </Popover>
       ) : null}
       {helpOpen ? (
-        <div className="lk-panel lk-image-help" role="dialog" aria-label="Keyboard shortcuts">
+        <Popover className="lk-panel lk-image-help" label="Keyboard shortcuts" returnFocus={popoverOpener.current} onClose={() => setHelpOpen(false)}>
+          <div className="lk-image-popover-head">
+            <h3>Keyboard shortcuts</h3>
+            <button type="button" className="lk-button" aria-label="Close keyboard shortcuts" onClick={() => setHelpOpen(false)}>
+              ×
+            </button>
+          </div>
           <dl>
             {Object.keys(keymap).map((action) => {
               const text = shortcutsOf(keymap[action]).map((s) => formatShortcut(s)).join(' / ');
@@ -1454,7 +1853,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
               ) : null;
             })}
           </dl>
-        </div>
+        </Popover>
       ) : null}
       {liveRegion}
     </div>

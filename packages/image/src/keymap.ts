@@ -13,6 +13,8 @@ import { DEFAULT_KEYMAP, type Keymap } from '@labelkit/core';
  * - Keypoints: `O` marks the next joint occluded, `S` skips it, `M` swaps left/right, `X` cycles
  *   visibility of the selected joint.
  * - `Mod+]`/`Mod+[` bring to front / send to back; `Shift+H` shows every hidden shape again.
+ * - `A` moves focus to the first attribute field of the selected shape (side panel); Escape there
+ *   returns to the canvas.
  */
 export const IMAGE_KEYMAP = {
   ...DEFAULT_KEYMAP,
@@ -40,6 +42,7 @@ export const IMAGE_KEYMAP = {
   skipJoint: 'S',
   swapMirror: 'M',
   cycleVisibility: 'X',
+  editAttributes: 'A',
   finish: 'Enter',
   cancel: 'Escape',
 } as const satisfies Keymap;

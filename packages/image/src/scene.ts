@@ -86,6 +86,14 @@ export class ImageScene {
     this.invalidate(STATIC);
   }
 
+  /**
+   * Replaces the image's pixels with the same picture in another form (its decoded `ImageBitmap`):
+   * nothing visible changes, so nothing is redrawn now; the next redraw uses it.
+   */
+  swapImage(image: ImageBitmap | HTMLImageElement): void {
+    if (this.image) this.image = image;
+  }
+
   /** Resizes the stage to its container. */
   setSize(size: ImageSize): void {
     this.stage.size({ width: Math.max(1, size.width), height: Math.max(1, size.height) });

@@ -112,6 +112,16 @@ describe('select tool', () => {
     expect(h.selected()).toEqual(['a']);
     h.send(ev.down([15, 15]), ev.move([60, 60]), ev.up([60, 60]));
     expect(h.get('a')).toMatchObject({ x: 10, y: 10 });
+    // The drag says which locked shapes stayed, so the annotator can tell the user why.
+    expect(h.effects.filter((e) => e.type === 'locked')).toEqual([{ type: 'locked', ids: ['a'] }]);
+    expect(h.gestures()).toBe(0);
+    // A group drag moves the unlocked shapes and reports the locked one.
+    h.send(ev.down([0, 0], { shift: true }), ev.move([150, 150], { shift: true }), ev.up([150, 150], { shift: true }));
+    expect(h.selected()).toEqual(['a', 'b']);
+    h.send(ev.down([110, 110]), ev.move([120, 110]), ev.up([120, 110]));
+    expect(h.get('a')).toMatchObject({ x: 10, y: 10 });
+    expect(h.get('b')).toMatchObject({ x: 110, y: 100 });
+    expect(h.effects.filter((e) => e.type === 'locked')).toHaveLength(2);
     const r = harness([box('a', 10, 10, 20, 20)], { readOnly: true });
     r.send(ev.down([15, 15]), ev.move([60, 60]), ev.up([60, 60]));
     expect(r.get('a')).toMatchObject({ x: 10, y: 10 });

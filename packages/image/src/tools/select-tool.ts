@@ -50,6 +50,8 @@ export type SelectEffect =
   /** Replace these annotations (by id) in the store. */
   | { type: 'update'; annotations: ImageAnnotation[] }
   | { type: 'endGesture'; moved: 'translate' | 'handle'; ids: string[] }
+  /** A drag tried to move these locked shapes: they stay put (the annotator says why). */
+  | { type: 'locked'; ids: string[] }
   /** A vertex or joint was clicked (not dragged). */
   | { type: 'selectHandle'; hit: HandleHit; additive: boolean };
 
@@ -99,11 +101,14 @@ export function selectTool(state: SelectToolState, event: ToolEvent, ctx: Select
     case 'pointingShape': {
       if (event.type === 'pointermove') {
         if (!beyond(event.point, state.origin, ctx.zoom)) return none(state, true);
-        const originals = ctx.readOnly ? [] : state.ids.filter((id) => !ctx.isLocked(id)).map((id) => ctx.get(id)).filter((a): a is ImageAnnotation => a !== undefined);
-        if (originals.length === 0) return none(SELECT_IDLE, true);
+        if (ctx.readOnly) return none(SELECT_IDLE, true);
+        const locked = state.ids.filter((id) => ctx.isLocked(id));
+        const lockedFx: SelectEffect[] = locked.length ? [{ type: 'locked', ids: locked }] : [];
+        const originals = state.ids.filter((id) => !ctx.isLocked(id)).map((id) => ctx.get(id)).filter((a): a is ImageAnnotation => a !== undefined);
+        if (originals.length === 0) return { state: SELECT_IDLE, effects: lockedFx, handled: true };
         const next: SelectToolState = { name: 'translating', origin: state.origin, originals, bounds: unionBounds(originals.map(annotationBounds)) };
         const moved = selectTool(next, event, ctx);
-        return { state: moved.state, effects: [{ type: 'beginGesture' }, ...moved.effects], handled: true };
+        return { state: moved.state, effects: [{ type: 'beginGesture' }, ...lockedFx, ...moved.effects], handled: true };
       }
       if (event.type === 'pointerup') {
         if (state.wasSelected && (state.modifiers.shift || state.modifiers.mod)) return { state: SELECT_IDLE, effects: [{ type: 'select', ids: [state.id], mode: 'toggle' }], handled: true };
