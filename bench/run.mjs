@@ -149,6 +149,13 @@ const md = [
   'for lower-is-better metrics: above 1 means labelkit is ahead. Numbers are from software rendering (SwiftShader) on a',
   '2-core machine, so absolute times are pessimistic; the ratios are the point.',
   '',
+  'How to read them: every "to the painted frame" time includes Chromium compositing the page with SwiftShader, which',
+  'here costs tens of milliseconds per frame whatever the page draws (traces: `pnpm bench <name> --trace`). That floor is',
+  'the same for both sides, so at small sizes (1,000 boxes) both are near it and the ratio says little; the script-time',
+  'rows show the work each library does itself. With software compositing instead (`BENCH_CHROMIUM_ARGS=--disable-gpu-compositing`),',
+  'CSS-transformed SVG (the image peer\'s pan and zoom) gets relatively cheaper and canvas redraws relatively dearer;',
+  'the GPU-compositing setting above is what browsers on ordinary machines use.',
+  '',
 ];
 for (const [name, run] of Object.entries(runs)) {
   md.push(`## ${name}`, '');
