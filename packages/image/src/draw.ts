@@ -77,19 +77,19 @@ export function drawBatched(
 ): number {
   ctx.lineWidth = 1.5 / zoom;
   ctx.lineJoin = 'miter';
-  if (fillAlpha > 0 && shapes.length <= FILL_LIMIT) drawInOrder(ctx, shapes, zoom, colorOf, skeletonOf, fillAlpha);
-  else drawByColor(ctx, shapes, zoom, colorOf, skeletonOf);
+  const look: LabelLook = { colorOf, skeletonOf };
+  if (fillAlpha > 0 && shapes.length <= FILL_LIMIT) drawInOrder(ctx, shapes, zoom, look, fillAlpha);
+  else drawByColor(ctx, shapes, zoom, look);
   return shapes.length;
 }
 
-function drawInOrder(
-  ctx: CanvasRenderingContext2D,
-  shapes: readonly ImageAnnotation[],
-  zoom: number,
-  colorOf: (label: string) => string,
-  skeletonOf: (label: string) => Skeleton | undefined,
-  fillAlpha: number,
-): void {
+/** How a label's shapes look: stroke colour and skeleton. */
+interface LabelLook {
+  colorOf: (label: string) => string;
+  skeletonOf: (label: string) => Skeleton | undefined;
+}
+
+function drawInOrder(ctx: CanvasRenderingContext2D, shapes: readonly ImageAnnotation[], zoom: number, { colorOf, skeletonOf }: LabelLook, fillAlpha: number): void {
   const fills = new Map<string, string>();
   let label: string | null = null;
   let skeleton: Skeleton | undefined;
@@ -125,13 +125,7 @@ function drawInOrder(
   flush();
 }
 
-function drawByColor(
-  ctx: CanvasRenderingContext2D,
-  shapes: readonly ImageAnnotation[],
-  zoom: number,
-  colorOf: (label: string) => string,
-  skeletonOf: (label: string) => Skeleton | undefined,
-): void {
+function drawByColor(ctx: CanvasRenderingContext2D, shapes: readonly ImageAnnotation[], zoom: number, { colorOf, skeletonOf }: LabelLook): void {
   const groups = new Map<string, ImageAnnotation[]>();
   for (const a of shapes) {
     let g = groups.get(a.label);
