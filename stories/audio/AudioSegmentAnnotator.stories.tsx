@@ -135,6 +135,32 @@ export const SuggestionsReview: Story = {
   },
 };
 
+/**
+ * Looking closer: the spectrogram under the waveform (S toggles it), wheel zoom around the pointer down to
+ * single samples (the waveform then follows the samples themselves), and the overview to jump around.
+ */
+export const SpectrogramAndZoom: Story = {
+  args: { src: '/assets/audio/jfk.wav', defaultValue: jfkSegments, laneBy: { attribute: 'speaker' }, defaultShowSpectrogram: true, 'aria-label': 'Speech with spectrogram' },
+  play: async ({ canvasElement }) => {
+    const canvas = await ready(canvasElement, '0:11.000');
+    const toggle = canvas.getByRole('button', { name: 'Spectrogram' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    const track = canvasElement.querySelector<HTMLElement>('.lk-audio__track')!;
+    const withSpectrogram = track.getBoundingClientRect().height;
+    await userEvent.click(toggle);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(track.getBoundingClientRect().height).toBe(withSpectrogram - 128);
+    canvas.getByRole('application', { name: 'Speech with spectrogram' }).focus();
+    await userEvent.keyboard('s');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    // Wheel over the track: zoom in around the pointer.
+    const trackCanvas = canvasElement.querySelector<HTMLCanvasElement>('[data-testid="lk-audio-canvas"]')!;
+    const r = trackCanvas.getBoundingClientRect();
+    for (let i = 0; i < 3; i++) trackCanvas.dispatchEvent(new WheelEvent('wheel', { deltaY: -400, clientX: r.left + r.width * 0.4, clientY: r.top + 60, bubbles: true, cancelable: true }));
+    await waitFor(() => expect(canvas.getByLabelText('Zoom level')).not.toHaveTextContent('Whole file'));
+  },
+};
+
 /** Read-only: select, navigate and play, no edits. */
 export const ReadOnly: Story = {
   args: { src: '/assets/audio/jfk.wav', defaultValue: jfkSegments, readOnly: true, laneBy: { attribute: 'speaker' }, 'aria-label': 'Transcript, read only' },

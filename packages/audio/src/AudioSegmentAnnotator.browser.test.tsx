@@ -4,9 +4,9 @@ import { Profiler, createRef } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { act } from 'react';
 import { defineSchema, type Annotation, type SegmentAnnotation } from '@labelkit/core';
-import { AudioSegmentAnnotator, type AudioSegmentAnnotatorHandle } from './AudioSegmentAnnotator.js';
-import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, trackLayout } from './layout.js';
-import { timeToX } from './viewport.js';
+import { AudioSegmentAnnotator, type AudioSegmentAnnotatorHandle, type SegmentDraft } from './AudioSegmentAnnotator.js';
+import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, trackLayout } from './layout.js';
+import { timeToX, xToTime } from './viewport.js';
 import { encodeWav, toneBursts } from './test-utils/wav.js';
 
 const schema = defineSchema({
@@ -24,8 +24,10 @@ afterEach(() => {
   root = null;
 });
 
+const wavUrl = () => URL.createObjectURL(new Blob([encodeWav([toneBursts(4, 16000)], 16000)], { type: 'audio/wav' }));
+
 async function mount(props: Partial<Parameters<typeof AudioSegmentAnnotator>[0]> = {}, onRender?: () => void) {
-  const url = URL.createObjectURL(new Blob([encodeWav([toneBursts(4, 16000)], 16000)], { type: 'audio/wav' }));
+  const url = wavUrl();
   host = document.createElement('div');
   host.style.width = '900px';
   document.body.append(host);
@@ -39,8 +41,23 @@ async function mount(props: Partial<Parameters<typeof AudioSegmentAnnotator>[0]>
   return { ref, onChange, canvas };
 }
 
-const pointer = (el: Element, type: string, x: number, y: number) =>
-  el.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 1, isPrimary: true }));
+const pointer = (el: Element, type: string, x: number, y: number, buttons = type === 'pointerup' ? 0 : 1) =>
+  el.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, button: 0, buttons, pointerId: 1, isPrimary: true }));
+
+const wheel = (el: Element, x: number, y: number, init: WheelEventInit) => {
+  const e = new WheelEvent('wheel', { clientX: x, clientY: y, bubbles: true, cancelable: true, ...init });
+  el.dispatchEvent(e);
+  return e;
+};
+
+/** Device pixels of the track canvas in `[y0, y1)` (CSS) that are not transparent, in the column at CSS x. */
+function inkInColumn(canvas: HTMLCanvasElement, x: number, y0: number, y1: number): number {
+  const k = canvas.width / canvas.getBoundingClientRect().width;
+  const data = canvas.getContext('2d')!.getImageData(Math.round(x * k), Math.round(y0 * k), 1, Math.round((y1 - y0) * k)).data;
+  let n = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+  return n;
+}
 
 describe('AudioSegmentAnnotator in Chromium', () => {
   it('decodes a generated WAV and creates a segment with the dragged seconds', async () => {
@@ -169,5 +186,168 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     const after = onChange.mock.calls.at(-1)![0] as SegmentAnnotation[];
     expect(after.find((s) => s.id === 'a')!.text).toBe('ask not');
     await vi.waitFor(() => expect(document.querySelector('[aria-label="Selected segment"]')?.textContent).toContain('0:02.000'));
+  });
+  it('draws the waveform itself on the track canvas, from the decoded samples, and keeps wavesurfer\'s view hidden', async () => {
+    const { ref, canvas } = await mount();
+    const v = ref.current!.getViewport();
+    const band = [RULER_HEIGHT, RULER_HEIGHT + 120] as const;
+    // Tone at 0.0–0.5 s, silence at 0.5–1.0 s: a tall envelope, then a one-pixel line.
+    await vi.waitFor(() => expect(inkInColumn(canvas, timeToX(v, 0.25), ...band)).toBeGreaterThan(60));
+    const k = canvas.width / canvas.getBoundingClientRect().width;
+    expect(inkInColumn(canvas, timeToX(v, 0.75), ...band)).toBeLessThanOrEqual(Math.ceil(k));
+    expect(host!.querySelector<HTMLElement>('.lk-audio__wave')!.style.display).toBe('none');
+  });
+
+  it('zooms with the wheel around the pointer (the time under it stays put); Shift+wheel scrolls; the page does not scroll', async () => {
+    const { ref, canvas } = await mount();
+    const rect = canvas.getBoundingClientRect();
+    const y = rect.top + 60;
+    const v0 = ref.current!.getViewport();
+    const px = 300;
+    const under = xToTime(v0, px);
+    let e!: WheelEvent;
+    act(() => {
+      e = wheel(canvas, rect.left + px, y, { deltaY: -500 });
+    });
+    expect(e.defaultPrevented).toBe(true);
+    const v1 = ref.current!.getViewport();
+    expect(v1.pxPerSec / v0.pxPerSec).toBeCloseTo(Math.exp(1), 6);
+    expect(xToTime(v1, px)).toBeCloseTo(under, 9);
+    await vi.waitFor(() => expect(document.querySelector('[aria-label="Zoom level"]')!.textContent).toBe('2.7×'));
+    // Zoom in again at another pointer position: that time stays under the pointer instead.
+    const under2 = xToTime(v1, 700);
+    act(() => void wheel(canvas, rect.left + 700, y, { deltaY: -300 }));
+    const v2 = ref.current!.getViewport();
+    expect(v2.pxPerSec).toBeGreaterThan(v1.pxPerSec);
+    expect(xToTime(v2, 700)).toBeCloseTo(under2, 9);
+    // Shift+wheel scrolls by the delta in pixels at the same zoom.
+    act(() => void wheel(canvas, rect.left + 700, y, { deltaY: 120, shiftKey: true }));
+    const v3 = ref.current!.getViewport();
+    expect(v3.pxPerSec).toBe(v2.pxPerSec);
+    expect((v3.scrollTime - v2.scrollTime) * v2.pxPerSec).toBeCloseTo(120, 6);
+    // Zooming far out stops at the whole file.
+    act(() => void wheel(canvas, rect.left + 700, y, { deltaY: 5000 }));
+    expect(ref.current!.getViewport()).toMatchObject({ pxPerSec: v0.pxPerSec, scrollTime: 0 });
+  });
+
+  it('navigates from the overview: a press centres the view there, a drag with the button down follows, a hover does not', async () => {
+    const { ref } = await mount();
+    act(() => ref.current!.zoomTo(ref.current!.getViewport().pxPerSec * 4, 0));
+    const overview = host!.querySelector<HTMLCanvasElement>('.lk-audio__overview')!;
+    const r = overview.getBoundingClientRect();
+    const centre = () => {
+      const v = ref.current!.getViewport();
+      return v.scrollTime + v.width / v.pxPerSec / 2;
+    };
+    act(() => void pointer(overview, 'pointerdown', r.left + r.width * 0.75, r.top + 10));
+    expect(centre()).toBeCloseTo(3, 6);
+    act(() => void pointer(overview, 'pointermove', r.left + r.width * 0.375, r.top + 10));
+    expect(centre()).toBeCloseTo(1.5, 6);
+    act(() => void pointer(overview, 'pointermove', r.left + r.width * 0.9, r.top + 10, 0));
+    expect(centre()).toBeCloseTo(1.5, 6);
+    // Near the end the view stops at the end of the file.
+    act(() => void pointer(overview, 'pointerdown', r.left + r.width - 1, r.top + 10));
+    const v = ref.current!.getViewport();
+    expect(v.scrollTime + v.width / v.pxPerSec).toBeCloseTo(4, 6);
+  });
+
+  it('shows the spectrogram under the waveform when toggled, and removes it when toggled back', async () => {
+    const { canvas } = await mount();
+    const track = host!.querySelector<HTMLElement>('.lk-audio__track')!;
+    const wave = host!.querySelector<HTMLElement>('.lk-audio__wave')!;
+    const button = [...host!.querySelectorAll('button')].find((b) => b.textContent === 'Spectrogram')!;
+    const heightBefore = track.getBoundingClientRect().height;
+    const spectrogramCanvases = () => {
+      const root = wave.querySelector('div')?.shadowRoot;
+      return root ? [...root.querySelectorAll('canvas')].filter((c) => !c.closest('[part="canvases"],[part="progress"]') && c.width > 0) : [];
+    };
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    await userEvent.click(button);
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    expect(wave.style.display).toBe('block');
+    expect(track.getBoundingClientRect().height).toBe(heightBefore + 128);
+    // The plugin has drawn: many distinct colours (a spectrogram, not a flat fill).
+    await vi.waitFor(
+      () => {
+        const colours = new Set<number>();
+        for (const c of spectrogramCanvases()) {
+          const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          for (let i = 0; i < d.length; i += 4 * 97) colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+        }
+        expect(colours.size).toBeGreaterThan(20);
+      },
+      { timeout: 8000 },
+    );
+    // wavesurfer's own waveform stays hidden: the track canvas draws it.
+    const parts = wave.querySelector('div')!.shadowRoot!.querySelector<HTMLElement>('[part="canvases"]')!;
+    expect(getComputedStyle(parts).visibility).toBe('hidden');
+    expect(inkInColumn(canvas, 100, RULER_HEIGHT, RULER_HEIGHT + 120)).toBeGreaterThan(0);
+    // Toggled back with the keyboard shortcut.
+    host!.querySelector<HTMLElement>('[role="application"]')!.focus();
+    await userEvent.keyboard('s');
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(wave.style.display).toBe('none');
+    expect(track.getBoundingClientRect().height).toBe(heightBefore);
+    expect(spectrogramCanvases()).toHaveLength(0);
+  });
+
+  it('reports a drag live through onDragMove, without touching the store until the drop', async () => {
+    const seg: SegmentAnnotation = { id: 'a', kind: 'segment', label: 'speech', start: 1, end: 1.5 };
+    const log: string[] = [];
+    const drafts: (SegmentDraft | null)[] = [];
+    const { ref, canvas } = await mount({
+      defaultValue: [seg],
+      onChange: () => log.push('change'),
+      onDragMove: (d) => {
+        drafts.push(d);
+        log.push(d ? 'move' : 'end');
+      },
+    });
+    const v = ref.current!.getViewport();
+    const rect = canvas.getBoundingClientRect();
+    const layout = trackLayout([1, 1], 120, 0);
+    const y = rect.top + layout.laneTops[0]! + LANE_HEADER + LANE_PADDING + ROW_HEIGHT / 2;
+    const x = rect.left + timeToX(v, 1.25);
+    const dx = 0.1 * v.pxPerSec;
+    act(() => void pointer(canvas, 'pointerdown', x, y));
+    for (let i = 1; i <= 4; i++) act(() => void pointer(canvas, 'pointermove', x + dx * i, y));
+    expect(log).toEqual(['move', 'move', 'move', 'move']);
+    const starts = drafts.map((d) => d!.start);
+    for (let i = 0; i < 4; i++) expect(starts[i]).toBeCloseTo(1 + 0.1 * (i + 1), 2);
+    expect(drafts.every((d) => d!.id === 'a' && Math.abs(d!.end - d!.start - 0.5) < 1e-9)).toBe(true);
+    act(() => void pointer(canvas, 'pointerup', x + dx * 4, y));
+    // The pointerup's own position is the last draft; then one commit (with that extent), then the end of the reports.
+    expect(log).toEqual(['move', 'move', 'move', 'move', 'move', 'change', 'end']);
+    const committed = ref.current!.getAnnotations()[0] as SegmentAnnotation;
+    expect(committed.start).toBeCloseTo(1.4, 2);
+    expect(drafts.at(-2)).toEqual({ id: 'a', start: committed.start, end: committed.end });
+    expect(drafts.at(-1)).toBeNull();
+    // A cancelled drag ends the reports too, and commits nothing.
+    log.length = 0;
+    const x2 = rect.left + timeToX(v, 1.65);
+    act(() => {
+      pointer(canvas, 'pointerdown', x2, y);
+      pointer(canvas, 'pointermove', x2 + 40, y);
+    });
+    await userEvent.keyboard('{Escape}');
+    act(() => void pointer(canvas, 'pointerup', x2 + 40, y));
+    // The cancel reports the segment back at its committed extent, then the end.
+    expect(log).toEqual(['move', 'move', 'end']);
+    expect(drafts.at(-2)).toEqual({ id: 'a', start: committed.start, end: committed.end });
+    expect(ref.current!.getAnnotations()[0]).toEqual(committed);
+  });
+
+  it('plays a segment of a streamed file (peaks + duration + src, no decode) and stops at its end', async () => {
+    const peaks = [Float32Array.from({ length: 400 }, (_, i) => (Math.floor(i / 50) % 2 ? 0.05 : 0.6))];
+    const seg: SegmentAnnotation = { id: 's1', kind: 'segment', label: 'speech', start: 0.5, end: 0.9 };
+    const { ref } = await mount({ peaks, duration: 4, defaultValue: [seg] });
+    expect(host!.querySelector<HTMLButtonElement>('button')!.disabled).toBe(false);
+    const t0 = performance.now();
+    await act(() => ref.current!.playSegment('s1'));
+    const elapsed = (performance.now() - t0) / 1000;
+    expect(ref.current!.isPlaying()).toBe(false);
+    expect(ref.current!.getCurrentTime()).toBe(0.9);
+    expect(elapsed).toBeGreaterThan(0.35);
+    expect(elapsed).toBeLessThan(1.5);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type Ref } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import Spectrogram from 'wavesurfer.js/dist/plugins/spectrogram.esm.js';
 import { createId, defaultAttributes, labelsForKind, type Annotation, type AttributeValue, type SegmentAnnotation } from '@labelkit/core';
@@ -15,7 +15,8 @@ import {
   type AnnotatorProps,
 } from '@labelkit/react';
 import { getAudioContext, useAudioSource } from './audio-source.js';
-import { draftGeometry, draftItem, drawFrame, drawOverviewBase, drawOverviewWindow, type DrawItem, type DrawTheme } from './draw.js';
+import { changedRegions, snapRegion, type DrawnFrame } from './dirty-regions.js';
+import { draftGeometry, draftItem, drawFrame, drawOverviewBase, drawOverviewWindow, overviewTickSpan, type DrawItem, type DrawTheme, type FrameState } from './draw.js';
 import type { IntervalIndex } from './interval-index.js';
 import type { PeaksPyramid } from './peaks.js';
 import { AUDIO_KEYMAP } from './keymap.js';
@@ -26,6 +27,7 @@ import { adjacentSegment, segmentsInOrder } from './segment-order.js';
 import { mediaGate, playBufferSegment, playMediaSegment, type SegmentPlayback } from './segment-playback.js';
 import { IDLE, hitTest, segmentFromMarks, segmentTool, type ToolContext, type ToolEffect, type ToolEvent, type ToolState } from './segment-tool.js';
 import { formatTime } from './time-format.js';
+import type { WaveformSource } from './waveform.js';
 import { clampViewport, fitViewport, revealRange, scrollBy, visibleRange, xToTime, zoomAt, zoomLimits, type Viewport } from './viewport.js';
 import { snapToZeroCrossing } from './zero-crossing.js';
 
@@ -51,6 +53,15 @@ export interface AudioSegmentAnnotatorHandle extends AnnotatorHandle {
   scrollTo(time: number): void;
 }
 
+/** A segment's extent while it is dragged (moved or resized), before the drop commits it. */
+export interface SegmentDraft {
+  /** The segment's id. */
+  id: string;
+  /** Draft start and end, seconds. */
+  start: number;
+  end: number;
+}
+
 /** Props of {@link AudioSegmentAnnotator}. */
 export interface AudioSegmentAnnotatorProps extends AnnotatorProps {
   /** Audio URL. Decoded in full unless `peaks` and `duration` are given; streamed by an `<audio>` element for playback. The only URL ever fetched. */
@@ -71,6 +82,13 @@ export interface AudioSegmentAnnotatorProps extends AnnotatorProps {
   waveHeight?: number;
   /** Called as the playhead moves (during playback at display rate). */
   onTimeUpdate?(time: number): void;
+  /**
+   * Live extent of a segment being dragged: called on every pointer move of a move or resize with its
+   * draft, then once with `null` when the drag ends (after the drop's one `onChange`, or when it is
+   * cancelled). The store, undo history and `onChange` see only the drop; this is for live readouts in
+   * the host. It runs in the pointer handler: keep it cheap (what it sets off is the host's cost per move).
+   */
+  onDragMove?(draft: SegmentDraft | null): void;
   /** The imperative handle (React 19: `ref` is a normal prop). */
   ref?: Ref<AudioSegmentAnnotatorHandle>;
 }
@@ -79,11 +97,30 @@ const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
 const SPECTROGRAM_HEIGHT = 128;
 const OVERVIEW_HEIGHT = 36;
 const EMPTY_SUGGESTIONS: Annotation[] = [];
+/** wavesurfer's waveform renderer: draws nothing (the track canvas draws the waveform; see CANVAS_OPTIONS). */
+const DRAW_NOTHING = (): void => undefined;
+
 /**
- * The track and overview canvases are CPU-backed: Chromium paints such a canvas into its parent's tiles
- * (re-rastered only when it is redrawn) instead of giving it its own GPU texture layer that the
- * compositor samples and blends in every frame — during a drag, where only the overlay moves, those
- * texture layers were most of each frame's compositing cost (measured in software-rendered Chromium).
+ * Moves wavesurfer's view (shown only with the spectrogram) to `v`; `relayout` re-renders it even at
+ * the same zoom (after it was hidden, its layout is stale). Before its audio is loaded there is nothing to
+ * lay out; its `ready` handler syncs again.
+ */
+function syncWaveSurferView(ws: WaveSurfer, v: Viewport, relayout: boolean): void {
+  if (!ws.getDecodedData()) return;
+  if (relayout || ws.options.minPxPerSec !== v.pxPerSec) ws.zoom(v.pxPerSec);
+  ws.setScroll(Math.round(v.scrollTime * v.pxPerSec));
+}
+
+/**
+ * The track and overview canvases (and the overview's cache, which would otherwise make the overview
+ * GPU-backed when drawn into it) are CPU-backed: Chromium paints such a canvas into its parent's tiles
+ * (re-rastered only when it is redrawn) instead of giving it its own GPU texture layer. The waveform
+ * is drawn on the track canvas too, under the segments, rather than by wavesurfer's renderer (several
+ * canvases per scroll chunk in a scroll container in its shadow DOM, each a composited layer the drag
+ * overlay was blended over in every frame): the whole track is then one layer of the page, and a drag
+ * composites only the two small overlay layers on top of it. Measured in software-rendered Chromium
+ * (see docs/benchmarks.md): fewer layers, less work per frame. A GPU-backed track canvas was measured
+ * too: it keeps a redraw's damage small but costs more in all than re-rastering the canvas' tiles.
  */
 const CANVAS_OPTIONS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
 
@@ -97,6 +134,10 @@ const CANVAS_OPTIONS: CanvasRenderingContext2DSettings = { willReadFrequently: t
 // drag in software-rendered Chromium while the root has focus (as it does during any drag). Painted
 // first among the positioned children (the overview is positioned, with no offset, so that it too paints
 // after the ring), the ring sits under the canvases, which never reach past the root's box; it looks the same.
+// The drag overlay's shading (over the waveform) and box (in the lane) are layers of their own, so a move
+// re-composites those two small rectangles rather than a layer the height of the whole track.
+// wavesurfer's view is `display: none` unless the spectrogram is shown; then its own waveform canvases
+// are hidden through their shadow parts, and only the spectrogram under them shows.
 const CSS = `
 .lk-audio{position:relative;display:flex;flex-direction:column;gap:var(--lk-space-2,8px);border-radius:var(--lk-radius,6px);}
 .lk-root.lk-audio:focus-visible{outline:none;}
@@ -104,6 +145,7 @@ const CSS = `
 .lk-audio:focus-visible>.lk-audio__ring{outline:var(--lk-focus-ring-width) solid var(--lk-focus-ring);outline-offset:2px;}
 .lk-audio__track{position:relative;border:1px solid var(--lk-border);overflow:hidden;background:var(--lk-surface);}
 .lk-audio__wave{position:absolute;left:0;right:0;}
+.lk-audio__wave ::part(canvases),.lk-audio__wave ::part(progress),.lk-audio__wave ::part(cursor){visibility:hidden;}
 .lk-audio__canvas{position:absolute;left:0;top:0;touch-action:none;}
 .lk-audio__overview{position:relative;display:block;width:100%;border:1px solid var(--lk-border);cursor:pointer;}
 .lk-audio__time{font-variant-numeric:tabular-nums;min-width:12ch;}
@@ -113,6 +155,7 @@ const CSS = `
 .lk-audio__help{font-size:12px;color:var(--lk-text-muted);margin:0;}
 .lk-audio__drag{position:absolute;left:0;top:0;display:none;pointer-events:none;will-change:transform;}
 .lk-audio__drag-shade,.lk-audio__drag-box,.lk-audio__drag-fill{position:absolute;left:0;right:0;}
+.lk-audio__drag-shade,.lk-audio__drag-box{will-change:transform;}
 .lk-audio__drag-shade{opacity:.18;}
 .lk-audio__drag-fill{top:0;bottom:0;opacity:.55;}
 .lk-audio__drag-box{box-sizing:border-box;border:2px solid var(--lk-text,#1b1f24);display:flex;align-items:center;gap:4px;padding:0 4px;overflow:hidden;white-space:nowrap;font:600 11px system-ui,sans-serif;color:var(--lk-text,#1b1f24);}
@@ -125,8 +168,11 @@ const CSS = `
 /**
  * Audio segment annotator: draw, move and resize segments (seconds, half-open) in lanes per label or
  * per attribute value, transcribe them inline, play them exactly, review model suggestions — all by
- * mouse or keyboard alone. wavesurfer.js draws the waveform; segments are drawn on one canvas layer
- * through an interval index, so thousands of them cost only what is visible.
+ * mouse or keyboard alone. wavesurfer.js holds and plays the audio (and draws the spectrogram); the
+ * waveform — from the peaks pyramid, or from the samples themselves when zoomed in that far — and the
+ * segments are drawn on one canvas through an interval index, so thousands of them cost only what is
+ * visible. The canvas redraws only the rectangles that change (see `dirty-regions.ts`): a selection, a
+ * drag's start and drop, a one-segment edit or the playhead repaint a few small areas.
  *
  * Dragging (move or resize) works on a draft: while the pointer is down, the segment's new extent
  * lives only in the tool state and a ref. The canvas is redrawn once without the segment, and a small
@@ -134,10 +180,12 @@ const CSS = `
  * (and width when resizing) — no store update, no React render, no canvas redraw, no rebuilding of
  * lanes, rows or the interval index — so a move costs the same with 50 segments or 50,000. At
  * pointerup the draft is committed to the store once: one undo step and one `onChange` per drag
- * (Escape or pointercancel drops the draft, and nothing reaches `onChange`). Hosts therefore see a
- * drag's result, not its intermediate positions; the details panel too shows the committed extent
- * until the drag ends. The commit patches the derived model for the one segment (see
- * `nextSegmentModel`) instead of re-deriving it for all of them.
+ * (Escape or pointercancel drops the draft, and nothing reaches `onChange`). The store and `onChange`
+ * therefore see a drag's result, not its intermediate positions (the details panel too shows the
+ * committed extent until the drag ends); a host that wants the live extent gets it from `onDragMove`,
+ * called per move with no render of its own. The commit patches the derived model for the one segment
+ * (see `nextSegmentModel`) instead of re-deriving it for all of them, and the canvas is redrawn in the
+ * same frame as the DOM that render commits.
  *
  * Multichannel files: the waveform shows one band per channel; a segment with a `channel` (0-based)
  * is shaded over that channel's band only and carries a channel badge (`L`/`R` in stereo, else the
@@ -191,6 +239,10 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
   const drawRef = useRef<() => void>(() => {});
   const overviewCacheRef = useRef<{ canvas: HTMLCanvasElement; index: IntervalIndex<DrawItem>; pyramid: PeaksPyramid | null; width: number; muted: string } | null>(null);
   const themeRef = useRef<{ at: number; theme: DrawTheme } | null>(null);
+  /** The track frame last drawn, to redraw only what changes (see dirty-regions.ts). */
+  const drawnRef = useRef<DrawnFrame | null>(null);
+  /** What the overview last showed (viewport, playhead, colours), to skip redrawing it unchanged. */
+  const overviewKeyRef = useRef('');
 
   const duration = source.duration;
   const segments = useMemo(() => ann.annotations.filter((a): a is SegmentAnnotation => a.kind === 'segment'), [ann.annotations]);
@@ -212,6 +264,12 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
   const channelCount = Math.max(1, source.channelCount);
   const spectroOn = spectrogram && !!source.buffer;
   const layout = useMemo(() => trackLayout(model.rows, waveHeight, spectroOn ? SPECTROGRAM_HEIGHT : 0, channelCount), [model.rows, waveHeight, spectroOn, channelCount]);
+  // What the track's waveform is drawn from: the peaks pyramid, and the samples of decoded audio (sample-level zoom).
+  const waveform = useMemo((): WaveformSource | null => {
+    if (!source.pyramid) return null;
+    const b = source.buffer;
+    return { pyramid: source.pyramid, samples: b ? { channels: Array.from({ length: b.numberOfChannels }, (_, i) => b.getChannelData(i)), sampleRate: b.sampleRate } : null };
+  }, [source.pyramid, source.buffer]);
   const activeLane = useMemo(() => {
     if (laneBy === 'label') return Math.max(0, model.lanes.findIndex((l) => l.label === activeLabel));
     return 0;
@@ -223,8 +281,8 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
   const selectedSet = useMemo(() => new Set(selection.selectedIds), [selection.selectedIds]);
 
   // Latest values for event handlers and the draw loop, which live outside React's render.
-  const live = useRef({ model, layout, selectedSet, activeLane, markStart, source, readOnly, minLength, snap, segments, laneBy });
-  live.current = { model, layout, selectedSet, activeLane, markStart, source, readOnly, minLength, snap, segments, laneBy };
+  const live = useRef({ model, layout, selectedSet, activeLane, markStart, source, waveform, spectroOn, readOnly, minLength, snap, segments, laneBy });
+  live.current = { model, layout, selectedSet, activeLane, markStart, source, waveform, spectroOn, readOnly, minLength, snap, segments, laneBy };
 
   const limits = useCallback(() => zoomLimits(duration || 1, viewportRef.current.width, source.buffer?.sampleRate ?? Math.max(source.sampleRate, 1) * 8, source.buffer ? 8 : 1), [duration, source.buffer, source.sampleRate]);
 
@@ -235,6 +293,18 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       frameRef.current = 0;
       drawRef.current();
     });
+  }, []);
+  /**
+   * Redraws now (a pending frame's redraw included): for changes that happen once per gesture or render,
+   * so they reach the canvas in the frame being built rather than one frame later — two changes of the
+   * canvas in one frame cost the browser one re-raster of it, in two frames two.
+   */
+  const drawNow = useCallback(() => {
+    if (frameRef.current) {
+      cancelAnimationFrame(frameRef.current);
+      frameRef.current = 0;
+    }
+    drawRef.current();
   }, []);
 
   const themeOf = (el: HTMLElement): DrawTheme => {
@@ -252,11 +322,13 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     const dpr = window.devicePixelRatio || 1;
     const w = v.width;
     const h = L.layout.height;
+    let resized = false;
     if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
       canvas.width = Math.round(w * dpr);
       canvas.height = Math.round(h * dpr);
       canvas.style.width = `${w}px`;
       canvas.style.height = `${h}px`;
+      resized = true;
     }
     const ctx = canvas.getContext('2d', CANVAS_OPTIONS);
     if (!ctx) return;
@@ -265,29 +337,54 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     const theme = themeRef.current.theme;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     // The dragged segment is left out: the drag overlay shows it (placed again here, as the view may have moved).
-    drawFrame(ctx, { viewport: v, layout: L.layout, lanes: L.model.lanes, index: L.model.index, selected: L.selectedSet, playhead: playheadRef.current, preview: previewRef.current, markStart: L.markStart, theme, activeLane: L.activeLane, hidden: draftRef.current?.id ?? null });
+    const frame: FrameState = { viewport: v, layout: L.layout, lanes: L.model.lanes, index: L.model.index, selected: L.selectedSet, playhead: playheadRef.current, preview: previewRef.current, markStart: L.markStart, theme, activeLane: L.activeLane, hidden: draftRef.current?.id ?? null, waveform: L.waveform, dpr };
+    const drawn: DrawnFrame = { frame, byId: L.model.byId, patch: L.model.patch ?? null };
+    // Only what changed since the last frame is drawn again (see dirty-regions.ts): a drag's start and
+    // drop, a selection or the playhead repaint small rectangles, and the canvas is invalidated only there.
+    const regions = resized ? null : changedRegions(drawnRef.current, drawn);
+    if (regions === null) drawFrame(ctx, frame);
+    else {
+      for (const r of regions) {
+        const snapped = snapRegion(r, dpr, w, h);
+        if (snapped) drawFrame(ctx, frame, snapped);
+      }
+    }
+    drawnRef.current = drawn;
     placeDraft();
     const ov = overviewRef.current;
     if (ov) {
       const pw = Math.round(w * dpr);
+      let fresh = false;
       if (ov.width !== pw) {
         ov.width = pw;
         ov.height = Math.round(OVERVIEW_HEIGHT * dpr);
+        fresh = true;
       }
       // The envelope and the segment ticks change only with the data: drawn once into a cached canvas.
       const cache = overviewCacheRef.current;
+      // A one-segment edit that leaves its tick on the same pixels (the usual drag at any zoom of a long file) keeps the cached base.
+      const patch = L.model.patch;
+      if (cache && patch && cache.index === patch.from && patch.before.color === patch.after.color && cache.width === pw) {
+        const [a0, a1] = overviewTickSpan(patch.before, duration, w);
+        const [b0, b1] = overviewTickSpan(patch.after, duration, w);
+        if (a0 === b0 && a1 === b1) cache.index = L.model.index;
+      }
       if (!cache || cache.index !== L.model.index || cache.pyramid !== L.source.pyramid || cache.width !== pw || cache.muted !== theme.muted) {
         const c = cache?.canvas ?? document.createElement('canvas');
         c.width = pw;
         c.height = Math.round(OVERVIEW_HEIGHT * dpr);
-        const cctx = c.getContext('2d');
+        const cctx = c.getContext('2d', CANVAS_OPTIONS);
         if (cctx) {
           cctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-          drawOverviewBase(cctx, w, OVERVIEW_HEIGHT, L.source.pyramid, L.model.index, duration, theme);
+          drawOverviewBase(cctx, w, OVERVIEW_HEIGHT, L.source.pyramid, L.model.index, duration, theme, dpr);
         }
         overviewCacheRef.current = { canvas: c, index: L.model.index, pyramid: L.source.pyramid, width: pw, muted: theme.muted };
+        fresh = true;
       }
-      const octx = ov.getContext('2d', CANVAS_OPTIONS);
+      // Redrawn only when it shows something new: an unchanged canvas is not painted again.
+      const ovKey = `${v.duration} ${v.width} ${v.pxPerSec} ${v.scrollTime} ${playheadRef.current} ${theme.accent} ${theme.playhead}`;
+      const octx = !fresh && overviewKeyRef.current === ovKey ? null : ov.getContext('2d', CANVAS_OPTIONS);
+      overviewKeyRef.current = ovKey;
       if (octx) {
         octx.setTransform(1, 0, 0, 1, 0, 0);
         octx.clearRect(0, 0, ov.width, ov.height);
@@ -337,16 +434,13 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     if (caption.textContent !== it.caption) caption.textContent = it.caption;
   };
 
-  /** Sets the viewport, pushes it to wavesurfer and redraws. */
+  /** Sets the viewport, pushes it to wavesurfer while its view is shown (the spectrogram) and redraws. */
   const setViewport = useCallback(
     (next: Viewport) => {
       const prev = viewportRef.current;
       viewportRef.current = next;
       const ws = wsRef.current;
-      if (ws) {
-        if (ws.options.minPxPerSec !== next.pxPerSec) ws.zoom(next.pxPerSec);
-        ws.setScroll(Math.round(next.scrollTime * next.pxPerSec));
-      }
+      if (ws && live.current.spectroOn) syncWaveSurferView(ws, next, false);
       if (prev.pxPerSec !== next.pxPerSec || prev.width !== next.width) setZoomLabel(next.pxPerSec * (next.duration || 1) <= next.width + 0.5 ? 'Whole file' : `${Math.round((next.pxPerSec / (next.width / (next.duration || 1))) * 10) / 10}×`);
       invalidate();
     },
@@ -372,7 +466,10 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     return () => ro.disconnect();
   }, [duration, setViewport]);
 
-  // wavesurfer: draws the waveform from peaks (never fetches or decodes), plays through a media element.
+  // wavesurfer: holds the audio (the host's peaks, or the decoded samples; never fetches or decodes a
+  // file given as peaks), plays it through a media element, and hosts the spectrogram plugin. The
+  // waveform itself is drawn on the track canvas (see CANVAS_OPTIONS), so wavesurfer's view is hidden and
+  // not kept in sync unless the spectrogram is shown.
   useEffect(() => {
     const container = waveRef.current;
     if (!container || source.status !== 'ready' || !source.wavePeaks) return;
@@ -382,15 +479,13 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     mediaRef.current = media;
     // One band per channel, `waveHeight / channels` high each: the same bands `channelBand` shades.
     const perChannel = Math.floor(waveHeight / Math.max(1, source.channelCount));
-    const muted = getComputedStyle(container).getPropertyValue('--lk-text-muted').trim() || '#57606a';
     const ws = WaveSurfer.create({
       container,
       peaks: source.wavePeaks,
       duration: source.duration,
       media,
       height: perChannel,
-      waveColor: muted,
-      progressColor: muted,
+      renderFunction: DRAW_NOTHING,
       cursorWidth: 0,
       interact: false,
       hideScrollbar: true,
@@ -398,7 +493,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       autoCenter: false,
       fillParent: true,
       minPxPerSec: viewportRef.current.pxPerSec,
-      ...(source.channelCount > 1 ? { splitChannels: Array.from({ length: source.channelCount }, () => ({ waveColor: muted, progressColor: muted, height: perChannel })) } : {}),
+      ...(source.channelCount > 1 ? { splitChannels: Array.from({ length: source.channelCount }, () => ({ height: perChannel })) } : {}),
     });
     wsRef.current = ws;
     const onPause = () => {
@@ -420,13 +515,15 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [source, props.src, waveHeight]);
 
-  // Spectrogram plugin (decoded audio only).
+  // Spectrogram plugin (decoded audio only), under wavesurfer's (hidden) waveform canvases.
   useEffect(() => {
     const ws = wsRef.current;
     if (!ws) return;
     if (spectroOn && !spectroRef.current) {
+      // wavesurfer's view was hidden (display: none) until this commit: lay it out at the current zoom first.
+      syncWaveSurferView(ws, viewportRef.current, true);
       spectroRef.current = ws.registerPlugin(Spectrogram.create({ height: SPECTROGRAM_HEIGHT, labels: false, splitChannels: false }));
-      ws.setScroll(Math.round(viewportRef.current.scrollTime * viewportRef.current.pxPerSec));
+      syncWaveSurferView(ws, viewportRef.current, false);
     } else if (!spectroOn && spectroRef.current) {
       ws.unregisterPlugin(spectroRef.current);
       spectroRef.current.destroy();
@@ -439,7 +536,9 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     wsRef.current?.setPlaybackRate(rate, true);
   }, [rate, source]);
 
-  useEffect(invalidate, [model, layout, selectedSet, markStart, activeLane, invalidate]);
+  // Drawn in the same frame as the DOM this render commits (the details panel): a drop, a selection or
+  // an edit shows on the canvas and in the panel at once, with no frame left waiting for the canvas.
+  useLayoutEffect(drawNow, [model, layout, selectedSet, markStart, activeLane, drawNow]);
 
   // Playback clock: redraws the playhead each frame while playing and keeps it in view.
   useEffect(() => {
@@ -665,21 +764,27 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
           break;
         case 'update': {
           // A draft, committed at the gesture's end (see the doc comment). The first one redraws the
-          // canvas without the segment; later ones only move the overlay.
+          // canvas without the segment (at once: see drawNow); later ones only move the overlay.
           const first = draftRef.current === null;
           draftRef.current = { id: e.id, start: e.start, end: e.end, lane: e.lane };
-          if (first) invalidate();
+          if (first) drawNow();
           else placeDraft();
+          props.onDragMove?.({ id: e.id, start: e.start, end: e.end });
           break;
         }
         case 'endGesture': {
           const d = draftRef.current;
           draftRef.current = null;
+          const before = d ? ann.store.get(d.id) : undefined;
           // One store update, so one undo step and one onChange per drag.
-          if (!e.cancelled && d && d.id === e.id) updateSegment(d.id, { start: d.start, end: d.end }, d.lane);
-          // Hidden now; the canvas shows the committed segment in the same frame.
+          const after = !e.cancelled && d && d.id === e.id ? updateSegment(d.id, { start: d.start, end: d.end }, d.lane) : null;
+          // Hidden now; the canvas shows the committed segment in the same frame: drawn by the render a
+          // commit causes (see the layout effect), or here when nothing was committed (a cancel, a drop
+          // where it started).
           placeDraft();
-          invalidate();
+          if (after && after !== before) invalidate();
+          else drawNow();
+          if (d) props.onDragMove?.(null);
           const s = ann.store.get(e.id);
           if (s && s.kind === 'segment') announce(e.cancelled ? 'Edit cancelled' : `Segment changed: ${describe(s)}`);
           break;
@@ -711,8 +816,10 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
 
   const onPointerDown = (e: ReactPointerEvent<HTMLCanvasElement>) => {
     if (e.button !== 0) return;
-    rootRef.current?.focus({ preventScroll: true });
+    // Measured before focusing: focus changes styles, and reading the layout after it would force them.
     const p = pointerInfo(e);
+    // Focus for the keyboard, without the keyboard focus ring: a press is not keyboard navigation.
+    rootRef.current?.focus({ preventScroll: true, focusVisible: false });
     if (p.y < layoutRulerBottom()) {
       // The ruler seeks.
       seek(p.time);
@@ -1114,7 +1221,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       ) : null}
       <canvas ref={overviewRef} className="lk-audio__overview" style={{ height: OVERVIEW_HEIGHT }} aria-hidden="true" onPointerDown={onOverviewPointer} onPointerMove={onOverviewPointer} />
       <div ref={trackRef} className="lk-audio__track" style={{ height: layout.height }} aria-hidden="true">
-        <div ref={waveRef} className="lk-audio__wave" style={{ top: layout.waveTop }} />
+        <div ref={waveRef} className="lk-audio__wave" style={{ top: layout.waveTop, display: spectroOn ? 'block' : 'none' }} />
         <canvas ref={canvasRef} className="lk-audio__canvas" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerCancel} onLostPointerCapture={onPointerUp} data-testid="lk-audio-canvas" />
         {/* The dragged segment during a drag: moved by transform, so a pointer move redraws nothing. */}
         <div ref={dragRef} className="lk-audio__drag">

@@ -16,11 +16,13 @@ interface Rect {
 }
 
 /** A 2D context stand-in that records `fillRect` and `fillText` calls and ignores everything else. */
-function recordingContext(): { ctx: CanvasRenderingContext2D; rects: Rect[]; texts: string[] } {
+function recordingContext(): { ctx: CanvasRenderingContext2D; rects: Rect[]; texts: string[]; clears: number[][] } {
   const rects: Rect[] = [];
   const texts: string[] = [];
+  const clears: number[][] = [];
   const state: Record<string | symbol, unknown> = { fillStyle: '#000', globalAlpha: 1 };
   const target = {
+    clearRect: (x: number, y: number, w: number, h: number) => clears.push([x, y, w, h]),
     fillRect: (x: number, y: number, w: number, h: number) => rects.push({ x, y, w, h, fill: String(state.fillStyle), alpha: Number(state.globalAlpha) }),
     fillText: (t: string) => texts.push(t),
     measureText: (t: string) => ({ width: t.length * 6 }),
@@ -32,7 +34,7 @@ function recordingContext(): { ctx: CanvasRenderingContext2D; rects: Rect[]; tex
       return true;
     },
   }) as unknown as CanvasRenderingContext2D;
-  return { ctx, rects, texts };
+  return { ctx, rects, texts, clears };
 }
 
 const theme: DrawTheme = { text: '#111', muted: '#666', border: '#ccc', surface: '#fff', stripe: '#eee', accent: '#00f', playhead: '#f00' };
@@ -108,6 +110,23 @@ describe('drawFrame', () => {
     expect(shade).toMatchObject({ y: RULER_HEIGHT + 60, h: 60 });
     expect(texts).toEqual(expect.arrayContaining(['L', 'R']));
     expect(texts.filter((t) => t === 'L' || t === 'R')).toHaveLength(2);
+  });
+
+  it('with a region, clears and draws only there: segments, lanes and ruler outside it are left alone', () => {
+    const items = [item('a', 3, 4), item('b', 7, 8)];
+    const f = frame(items);
+    const lanesTop = f.layout.lanesTop;
+    const { ctx, rects, texts, clears } = recordingContext();
+    drawFrame(ctx, f, { x: 290, y: lanesTop, width: 120, height: f.layout.height - lanesTop });
+    expect(clears).toEqual([[290, lanesTop, 120, f.layout.height - lanesTop]]);
+    expect(bodies(rects, f).map((r) => Math.round(r.x))).toEqual([300]);
+    // Below the ruler and the waveform band, right of the lane titles: only the segment's caption, no spans over the waveform.
+    expect(texts).toEqual(['Alpha']);
+    expect(rects.some((r) => r.alpha === 0.1)).toBe(false);
+    const full = recordingContext();
+    drawFrame(full.ctx, f);
+    expect(full.clears).toEqual([[0, 0, 1000, f.layout.height]]);
+    expect(full.texts).toEqual(expect.arrayContaining(['Alpha', 'Beta']));
   });
 
   it('draws no channel badges for a mono file', () => {

@@ -1,6 +1,6 @@
 /**
- * Canvas drawing of the annotator: ruler, lanes and every visible segment on one canvas layer
- * (culled with the interval index), plus the overview. Text is drawn with `fillText` only, so label
+ * Canvas drawing of the annotator: ruler, waveform, lanes and every visible segment on one canvas
+ * layer (culled with the interval index), plus the overview. Text is drawn with `fillText` only, so label
  * names and transcripts can never become markup. A segment being dragged is left out of the canvas
  * ({@link FrameState.hidden}) and shown by a small DOM overlay placed with {@link draftGeometry}, so a
  * pointer move changes a transform, not the canvas: nothing is redrawn and only that overlay is damaged.
@@ -8,9 +8,11 @@
 import type { IntervalIndex } from './interval-index.js';
 import type { Lane } from './lanes.js';
 import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, channelBand, channelName, type TrackLayout } from './layout.js';
-import { peaksForRange, type PeaksPyramid } from './peaks.js';
+import type { PeaksPyramid } from './peaks.js';
 import { formatTime, tickStep } from './time-format.js';
-import { timeToX, visibleRange, type Viewport } from './viewport.js';
+import type { Region } from './dirty-regions.js';
+import { timeToX, visibleRange, xToTime, type Viewport } from './viewport.js';
+import { drawWaveform, type WaveformSource } from './waveform.js';
 
 /** A segment as drawn: its place and looks. */
 export interface DrawItem {
@@ -54,6 +56,10 @@ export interface FrameState {
   activeLane: number;
   /** A segment not to draw (the one being dragged: the drag overlay shows it at its draft place). */
   hidden?: string | null;
+  /** The waveform to draw in the waveform band, one band per channel (in `theme.muted`); absent: none. */
+  waveform?: WaveformSource | null;
+  /** Device pixels per CSS pixel of the canvas (default 1): the waveform is drawn per device pixel. */
+  dpr?: number;
 }
 
 /**
@@ -74,17 +80,34 @@ export function draftItem(base: DrawItem, draft: { start: number; end: number; l
   return moved;
 }
 
-/** Draws one frame of the track canvas (already scaled for devicePixelRatio). */
-export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState): void {
+/**
+ * Draws one frame of the track canvas (already scaled for devicePixelRatio), or only its part inside
+ * `region` (CSS pixels; give it on whole device pixels, see `snapRegion`): cleared and drawn again
+ * under a clip, everything else left as it is — so the canvas is only invalidated there.
+ */
+export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState, region?: Region): void {
   const { viewport: v, layout, theme } = f;
   const w = v.width;
-  ctx.clearRect(0, 0, w, layout.height);
-  drawRuler(ctx, v, theme);
+  if (region) {
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(region.x, region.y, region.width, region.height);
+    ctx.clip();
+    ctx.clearRect(region.x, region.y, region.width, region.height);
+  } else ctx.clearRect(0, 0, w, layout.height);
+  // With a region, only what reaches into its rows is drawn (the clip would discard the rest anyway).
+  const rows = (top: number, height: number) => !region || (top < region.y + region.height && top + height > region.y);
+  if (rows(0, RULER_HEIGHT)) drawRuler(ctx, v, theme);
+  if (f.waveform && rows(layout.waveTop, layout.waveHeight)) {
+    const bands = layout.channelCount > 1 ? Array.from({ length: layout.channelCount }, (_, c) => channelBand(layout, c)) : [channelBand(layout, undefined)];
+    drawWaveform(ctx, f.waveform, v, bands, theme.muted, f.dpr ?? 1, region ? { from: region.x, to: region.x + region.width } : undefined);
+  }
   // Lane stripes and titles.
   ctx.font = '11px system-ui, sans-serif';
   for (let i = 0; i < f.lanes.length; i++) {
     const top = layout.laneTops[i]!;
     const h = layout.laneHeights[i]!;
+    if (!rows(top, h)) continue;
     ctx.fillStyle = i % 2 ? theme.stripe : theme.surface;
     ctx.fillRect(0, top, w, h);
     if (i === f.activeLane) {
@@ -92,7 +115,10 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState): void {
       ctx.fillRect(0, top, 3, h);
     }
   }
-  const { start: t0, end: t1 } = visibleRange(v);
+  const visible = visibleRange(v);
+  // Segments reach 2 px past their extent (edge handles): a region also draws those just outside it.
+  const t0 = region ? Math.max(visible.start, xToTime(v, region.x - 4)) : visible.start;
+  const t1 = region ? Math.min(visible.end, xToTime(v, region.x + region.width + 4)) : visible.end;
   const hidden = f.hidden ?? null;
   // Faint spans over the waveform (over its channel's band when it has one) so speech turns are visible there too.
   const span = (it: DrawItem) => {
@@ -102,15 +128,22 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState): void {
     ctx.fillStyle = it.color;
     ctx.fillRect(x0, band.top, Math.max(1, x1 - x0), band.height);
   };
+  const inBand = (it: DrawItem) => {
+    const band = channelBand(layout, it.channel);
+    return rows(band.top, band.height);
+  };
   ctx.globalAlpha = 0.1;
   f.index.forEach(t0, t1, (it) => {
-    if (it.id !== hidden) span(it);
+    if (it.id !== hidden && inBand(it)) span(it);
   });
   ctx.globalAlpha = 1;
   // Segments: one pass for fills, strokes and captions; the selected ones last, on top.
   const selectedItems: DrawItem[] = [];
   f.index.forEach(t0, t1, (it) => {
     if (it.id === hidden) return;
+    const top = layout.laneTops[it.lane];
+    // Its box (in its lane) or its selection shading (in its band) reaches into the region.
+    if (region && !(top !== undefined && rows(top, layout.laneHeights[it.lane]!)) && !(f.selected.has(it.id) && inBand(it))) return;
     if (f.selected.has(it.id)) selectedItems.push(it);
     else drawSegment(ctx, f, it, false);
   });
@@ -142,6 +175,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState): void {
   for (let i = 0; i < f.lanes.length; i++) {
     const lane = f.lanes[i]!;
     const top = layout.laneTops[i]!;
+    if (!rows(top, LANE_HEADER) || (region && region.x > 160)) continue;
     const text = lane.title;
     ctx.fillStyle = theme.muted;
     ctx.fillText(text, 9, top + 13, 150);
@@ -151,6 +185,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState): void {
     ctx.fillStyle = theme.playhead;
     ctx.fillRect(Math.round(px) - 1, 0, 2, layout.height);
   }
+  if (region) ctx.restore();
 }
 
 /** Where the drag overlay goes, CSS pixels in the track (see {@link draftGeometry}). */
@@ -286,23 +321,13 @@ export function drawRuler(ctx: CanvasRenderingContext2D, v: Viewport, theme: Dra
 }
 
 /** Draws the overview's static part: the whole file's envelope and the segments' ticks, merged per colour (cache it; it changes only with the data). */
-export function drawOverviewBase(ctx: CanvasRenderingContext2D, width: number, height: number, pyramid: PeaksPyramid | null, items: IntervalIndex<DrawItem> | null, duration: number, theme: DrawTheme): void {
+export function drawOverviewBase(ctx: CanvasRenderingContext2D, width: number, height: number, pyramid: PeaksPyramid | null, items: IntervalIndex<DrawItem> | null, duration: number, theme: DrawTheme, dpr = 1): void {
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = theme.stripe;
   ctx.fillRect(0, 0, width, height);
-  if (pyramid) {
-    // One path for the whole envelope: one fill, not one per pixel column.
-    const env = peaksForRange(pyramid, 0, 0, duration, width);
-    const mid = height / 2;
-    ctx.fillStyle = theme.muted;
-    ctx.beginPath();
-    for (let x = 0; x < width; x++) {
-      const lo = env.min[x]!;
-      const hi = env.max[x]!;
-      if (Number.isNaN(lo)) continue;
-      ctx.rect(x, mid - hi * mid * 0.9, 1, Math.max(1, (hi - lo) * mid * 0.9));
-    }
-    ctx.fill();
+  if (pyramid && duration > 0) {
+    // The first channel's envelope of the whole file, in the middle 90 % of the height.
+    drawWaveform(ctx, { pyramid }, { duration, width, pxPerSec: width / duration, scrollTime: 0 }, [{ top: height * 0.05, height: height * 0.9 }], theme.muted, dpr);
   }
   if (items) {
     ctx.globalAlpha = 0.6;
@@ -323,13 +348,11 @@ export function drawOverviewBase(ctx: CanvasRenderingContext2D, width: number, h
  */
 export function overviewTicks(items: readonly { start: number; end: number; color: string }[], duration: number, width: number): Map<string, number[]> {
   const w = Math.max(0, Math.ceil(width));
-  const scale = duration > 0 ? width / duration : 0;
   const cover = new Map<string, Int32Array>();
   for (const it of items) {
     let diff = cover.get(it.color);
     if (!diff) cover.set(it.color, (diff = new Int32Array(w + 1)));
-    const x0 = Math.min(w - 1, Math.max(0, Math.floor(it.start * scale)));
-    const x1 = Math.min(w, Math.max(x0 + 1, Math.ceil(it.end * scale)));
+    const [x0, x1] = overviewTickSpan(it, duration, width);
     diff[x0]!++;
     diff[x1]!--;
   }
@@ -349,6 +372,18 @@ export function overviewTicks(items: readonly { start: number; end: number; colo
     out.set(color, runs);
   }
   return out;
+}
+
+/**
+ * The pixel columns `[x0, x1)` a segment's tick covers in a `width`-pixel overview of `duration`
+ * seconds (at least one). Two segments with the same span and colour leave the overview unchanged.
+ */
+export function overviewTickSpan(it: { start: number; end: number }, duration: number, width: number): [number, number] {
+  const w = Math.max(0, Math.ceil(width));
+  const scale = duration > 0 ? width / duration : 0;
+  const x0 = Math.min(w - 1, Math.max(0, Math.floor(it.start * scale)));
+  const x1 = Math.min(w, Math.max(x0 + 1, Math.ceil(it.end * scale)));
+  return [x0, x1];
 }
 
 /** Draws the overview's moving part over its cached base: the visible window and the playhead. */

@@ -2,11 +2,12 @@
  * @labelkit/audio — `AudioSegmentAnnotator` (segments in seconds on wavesurfer.js, lanes, transcripts,
  * exact segment playback, suggestions) and the pure helpers behind it.
  */
-export { AudioSegmentAnnotator, type AudioSegmentAnnotatorProps, type AudioSegmentAnnotatorHandle } from './AudioSegmentAnnotator.js';
+export { AudioSegmentAnnotator, type AudioSegmentAnnotatorProps, type AudioSegmentAnnotatorHandle, type SegmentDraft } from './AudioSegmentAnnotator.js';
 export { AUDIO_KEYMAP, type AudioAction } from './keymap.js';
 export { createIntervalIndex, replaceInIndex, type Interval, type IntervalIndex } from './interval-index.js';
 export { assignLanes, stackRows, laneFields, laneKey, type Lane, type LaneBy, type LaneLayout } from './lanes.js';
 export { computePeaks, peaksFromArrays, peaksFromChannels, buildPeaksPyramid, peaksForRange, type ChannelPeaks, type Peaks, type PeaksLevel, type PeaksPyramid } from './peaks.js';
+export { samplesForRange, waveformColumns, drawWaveform, type WaveformSource } from './waveform.js';
 export { fitViewport, timeToX, xToTime, visibleRange, clampViewport, zoomAt, scrollBy, revealRange, resizeViewport, zoomLimits, type Viewport, type ZoomLimits } from './viewport.js';
 export { snapToZeroCrossing } from './zero-crossing.js';
 export { trackLayout, laneAtY, channelBand, channelName, channelOptions, RULER_HEIGHT, ROW_HEIGHT, LANE_PADDING, LANE_HEADER, type TrackLayout } from './layout.js';

@@ -69,4 +69,24 @@ describe('createIntervalIndex', () => {
     );
     expect(() => replaceInIndex(createIntervalIndex<Item>([{ id: 1, start: 0, end: 1 }]), { id: 1, start: 0, end: 1 }, null)).toThrow(/not in the index/);
   });
+
+  it('replaceInIndex: a chain of moves (each patching the last, as drags do) answers like a rebuilt index', () => {
+    const span = fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(span, { minLength: 1, maxLength: 80 }), fc.array(fc.tuple(fc.nat(), span), { minLength: 1, maxLength: 12 }), fc.double({ min: -5, max: 105, noNaN: true }), (raw, moves, from) => {
+        let items: Item[] = raw.map(([s, l], id) => ({ id, start: s, end: s + l }));
+        let idx = createIntervalIndex(items);
+        for (const [pick, [s, l]] of moves) {
+          const before = items[pick % items.length]!;
+          const after = { id: before.id, start: s, end: s + l };
+          idx = replaceInIndex(idx, before, after);
+          items = items.map((i) => (i === before ? after : i));
+        }
+        for (const [f, t] of [[from, from + 7], [from, from], [from, from + 40]] as const) {
+          expect(idx.query(f, t).map((i) => i.id).sort((a, b) => a - b)).toEqual(brute(items, f, t));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

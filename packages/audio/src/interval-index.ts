@@ -58,10 +58,39 @@ export function replaceInIndex<T extends Interval>(index: IntervalIndex<T>, befo
     }
     if (drop < 0) throw new Error('replaceInIndex: `before` is not in the index');
   }
-  const kept = drop < 0 ? [...items] : [...items.slice(0, drop), ...items.slice(drop + 1)];
-  if (after) kept.splice(lowerBound(kept, after), 0, after);
-  return fromSorted(kept);
+  // slice + splice move memory natively; spreading 5,000 items through the iterator protocol does not.
+  const kept = items.slice();
+  if (drop >= 0) kept.splice(drop, 1);
+  const put = after ? lowerBound(kept, after) : -1;
+  if (after) kept.splice(put, 0, after);
+  const arrays = internals.get(index);
+  if (!arrays || drop < 0 || !after) return fromSorted(kept);
+  // A move (one out, one in): only the positions between the two change, and only the tree nodes over
+  // them need their largest end again — O(distance + log n), not a rebuild of all n.
+  const lo = Math.min(drop, put);
+  const hi = Math.max(drop, put);
+  const starts = arrays.starts.slice();
+  const ends = arrays.ends.slice();
+  for (let i = lo; i <= hi; i++) {
+    const it = kept[i]!;
+    starts[i] = it.start;
+    ends[i] = Math.max(it.start, it.end);
+  }
+  const maxEnd = arrays.maxEnd.slice();
+  const update = (a: number, b: number): number => {
+    if (a >= b) return -Infinity;
+    const mid = (a + b) >>> 1;
+    if (b <= lo || a > hi) return maxEnd[mid]!;
+    const m = Math.max(ends[mid]!, update(a, mid), update(mid + 1, b));
+    maxEnd[mid] = m;
+    return m;
+  };
+  update(0, n);
+  return fromArrays(kept, starts, ends, maxEnd);
 }
+
+/** The typed arrays behind each index, so {@link replaceInIndex} can patch them instead of rebuilding. */
+const internals = new WeakMap<IntervalIndex<Interval>, { starts: Float64Array; ends: Float64Array; maxEnd: Float64Array }>();
 
 /** First position in `sorted` whose item does not sort before `x`. */
 function lowerBound<T extends Interval>(sorted: readonly T[], x: Interval): number {
@@ -95,7 +124,12 @@ function fromSorted<T extends Interval>(sorted: T[]): IntervalIndex<T> {
     return m;
   };
   build(0, n);
+  return fromArrays(sorted, starts, ends, maxEnd);
+}
 
+/** The index over `sorted` with its start, end and sub-tree largest-end arrays already computed. */
+function fromArrays<T extends Interval>(sorted: T[], starts: Float64Array, ends: Float64Array, maxEnd: Float64Array): IntervalIndex<T> {
+  const n = sorted.length;
   const forEach = (from: number, to: number, visit: (item: T) => void): void => {
     const point = to <= from;
     const walk = (lo: number, hi: number): void => {
@@ -113,7 +147,7 @@ function fromSorted<T extends Interval>(sorted: T[]): IntervalIndex<T> {
     walk(0, n);
   };
 
-  return {
+  const index: IntervalIndex<T> = {
     items: sorted,
     size: n,
     forEach,
@@ -127,4 +161,6 @@ function fromSorted<T extends Interval>(sorted: T[]): IntervalIndex<T> {
       return out;
     },
   };
+  internals.set(index, { starts, ends, maxEnd });
+  return index;
 }

@@ -11,6 +11,7 @@
  * from scratch (see {@link stackRows}).
  */
 import type { LabelSchema, SegmentAnnotation } from '@labelkit/core';
+import type { ModelPatch } from './dirty-regions.js';
 import type { DrawItem } from './draw.js';
 import { createIntervalIndex, replaceInIndex, type IntervalIndex } from './interval-index.js';
 import { assignLanes, laneKey, stackRows, type Lane, type LaneBy } from './lanes.js';
@@ -37,6 +38,8 @@ export interface SegmentModel {
   byId: ReadonlyMap<string, DrawItem>;
   /** How many items each row of each lane holds (`rowCounts[lane][row]`), so rows can be kept exact. */
   rowCounts: readonly (readonly number[])[];
+  /** Set when this model was patched from another for one segment: which item changed (lets the canvas redraw only there). */
+  patch?: ModelPatch;
 }
 
 function drawItem(schema: LabelSchema, s: SegmentAnnotation, lane: number, row: number, lanes: readonly Lane[], suggestion: boolean): DrawItem {
@@ -102,7 +105,7 @@ export function nextSegmentModel(prev: SegmentModel, prevInput: SegmentModelInpu
   const item = drawItem(next.schema, after, lane, row, prev.lanes, false);
   const byId = new Map(prev.byId);
   byId.set(item.id, item);
-  return { lanes: prev.lanes, rows, index: replaceInIndex(prev.index, old, item), byId, rowCounts: counts };
+  return { lanes: prev.lanes, rows, index: replaceInIndex(prev.index, old, item), byId, rowCounts: counts, patch: { from: prev.index, before: old, after: item } };
 }
 
 /**

@@ -98,15 +98,28 @@ export interface MediaGate {
 }
 
 const gates = new WeakMap<HTMLMediaElement, MediaGate>();
+/** Gates a segment is playing through: only {@link playMediaSegment} opens and shuts them then. */
+const busy = new WeakSet<MediaGate>();
 
-/** Routes `media` through a `GainNode` of a shared `AudioContext` (once per element; Web Audio allows one source node per element). */
+/**
+ * Routes `media` through a `GainNode` of a shared `AudioContext` (once per element; Web Audio allows
+ * one source node per element). The gate opens whenever the element starts playing on its own (not
+ * for a segment), so ordinary playback is heard after a segment shut it.
+ */
 export function mediaGate(media: HTMLMediaElement, context: AudioContext): MediaGate {
   let g = gates.get(media);
   if (!g) {
     const src = context.createMediaElementSource(media);
     const gain = context.createGain();
     src.connect(gain).connect(context.destination);
-    g = { context, gain };
+    const gate: MediaGate = { context, gain };
+    media.addEventListener('play', () => {
+      if (busy.has(gate)) return;
+      const now = context.currentTime;
+      gain.gain.cancelScheduledValues(now);
+      gain.gain.setValueAtTime(1, now);
+    });
+    g = gate;
     gates.set(media, g);
   }
   return g;
@@ -114,7 +127,9 @@ export function mediaGate(media: HTMLMediaElement, context: AudioContext): Media
 
 /**
  * Plays `[start, end)` of a streamed media element and silences it exactly at `end` on the audio
- * clock (then pauses it). With `loop`, seeks back to `start` at each end instead.
+ * clock (then pauses it, leaving the gate shut until the element next plays: after `pause()` a few
+ * milliseconds of audio are still on their way into the graph, and would sound as a click). With
+ * `loop`, seeks back to `start` at each end instead.
  */
 export function playMediaSegment(media: HTMLMediaElement, gate: MediaGate, start: number, end: number, options: { loop?: boolean } = {}): SegmentPlayback {
   const { context: ctx, gain } = gate;
@@ -128,11 +143,14 @@ export function playMediaSegment(media: HTMLMediaElement, gate: MediaGate, start
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
     media.pause();
-    gain.gain.cancelScheduledValues(0);
-    gain.gain.value = 1;
+    const now = ctx.currentTime;
+    gain.gain.cancelScheduledValues(now);
+    gain.gain.setValueAtTime(0, now);
+    busy.delete(gate);
     resolveEnded();
   };
   const begin = () => {
+    busy.add(gate);
     media.currentTime = start;
     const run = () => {
       if (stopped) return;
