@@ -92,6 +92,9 @@ async function runLabelkit(segments: SegmentAnnotation[], dragOnly = false): Pro
   }
   h.scrollTo(TARGET.start - 5);
   await frame();
+  // The same settling time after the last scroll as the peer gets (runPeer): both drags start at the
+  // same point after their scroll's frame.
+  await new Promise<void>((r) => setTimeout(r, 20));
   // Drag TARGET by its body 200 px to the right.
   const canvas = host.querySelector<HTMLCanvasElement>('canvas[data-testid]')!;
   const { lanes, laneOf } = assignLanes(schema, segments);
