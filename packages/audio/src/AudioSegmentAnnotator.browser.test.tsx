@@ -6,7 +6,7 @@ import { act } from 'react';
 import { defineSchema, type Annotation, type SegmentAnnotation } from '@labelkit/core';
 import { AudioSegmentAnnotator, type AudioSegmentAnnotatorHandle, type SegmentDraft } from './AudioSegmentAnnotator.js';
 import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, trackLayout } from './layout.js';
-import { timeToX, xToTime } from './viewport.js';
+import { timeToX, xToTime, type Viewport } from './viewport.js';
 import { encodeWav, toneBursts } from './test-utils/wav.js';
 
 const schema = defineSchema({
@@ -39,6 +39,13 @@ async function mount(props: Partial<Parameters<typeof AudioSegmentAnnotator>[0]>
   await vi.waitFor(() => expect(ref.current?.getViewport().duration).toBeCloseTo(4, 2), { timeout: 5000 });
   const canvas = host.querySelector<HTMLCanvasElement>('[data-testid="lk-audio-canvas"]')!;
   return { ref, onChange, canvas };
+}
+
+/** Screen point at `time` in the first row of lane 0 (Speech) — two lanes of one row each, no spectrogram. */
+function speechLanePoint(canvas: HTMLCanvasElement, v: Viewport, time: number): { x: number; y: number } {
+  const rect = canvas.getBoundingClientRect();
+  const layout = trackLayout([1, 1], 120, 0);
+  return { x: rect.left + timeToX(v, time), y: rect.top + layout.laneTops[0]! + LANE_HEADER + LANE_PADDING + ROW_HEIGHT / 2 };
 }
 
 const pointer = (el: Element, type: string, x: number, y: number, buttons = type === 'pointerup' ? 0 : 1) =>
@@ -88,11 +95,7 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     let renders = 0;
     const { ref, onChange, canvas } = await mount({ defaultValue: [seg] }, () => renders++);
     const v = ref.current!.getViewport();
-    const rect = canvas.getBoundingClientRect();
-    // Lane 0 (Speech), row 0; two lanes of one row each, no spectrogram.
-    const layout = trackLayout([1, 1], 120, 0);
-    const y = rect.top + layout.laneTops[0]! + LANE_HEADER + LANE_PADDING + ROW_HEIGHT / 2;
-    const x = rect.left + timeToX(v, 1.25);
+    const { x, y } = speechLanePoint(canvas, v, 1.25);
     const dx = 0.5 * v.pxPerSec;
     act(() => {
       pointer(canvas, 'pointerdown', x, y);
@@ -124,10 +127,7 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     const seg: SegmentAnnotation = { id: 'a', kind: 'segment', label: 'speech', start: 1, end: 1.5 };
     const { ref, onChange, canvas } = await mount({ defaultValue: [seg] });
     const v = ref.current!.getViewport();
-    const rect = canvas.getBoundingClientRect();
-    const layout = trackLayout([1, 1], 120, 0);
-    const y = rect.top + layout.laneTops[0]! + LANE_HEADER + LANE_PADDING + ROW_HEIGHT / 2;
-    const x = rect.left + timeToX(v, 1.25);
+    const { x, y } = speechLanePoint(canvas, v, 1.25);
     act(() => {
       pointer(canvas, 'pointerdown', x, y);
       pointer(canvas, 'pointermove', x + 40, y);
@@ -305,9 +305,7 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     });
     const v = ref.current!.getViewport();
     const rect = canvas.getBoundingClientRect();
-    const layout = trackLayout([1, 1], 120, 0);
-    const y = rect.top + layout.laneTops[0]! + LANE_HEADER + LANE_PADDING + ROW_HEIGHT / 2;
-    const x = rect.left + timeToX(v, 1.25);
+    const { x, y } = speechLanePoint(canvas, v, 1.25);
     const dx = 0.1 * v.pxPerSec;
     act(() => void pointer(canvas, 'pointerdown', x, y));
     for (let i = 1; i <= 4; i++) act(() => void pointer(canvas, 'pointermove', x + dx * i, y));
