@@ -9,6 +9,15 @@ afterEach(cleanup);
 
 const box = (id: string, x: number, y: number, width = 80, height = 60, label = 'car'): BBoxAnnotation => ({ id, kind: 'bbox', label, x, y, width, height });
 const touch = (pointerId: number): PointerEventInit => ({ pointerType: 'touch', pointerId, isPrimary: pointerId === 11 });
+/** Two fingers down at `a` and `b` and up again without moving (a pinch that changes nothing). */
+async function twoFingerTap(canvas: HTMLElement, a: [number, number], b: [number, number]): Promise<void> {
+  await act(async () => {
+    pointer(canvas, 'pointerdown', a[0], a[1], touch(11));
+    pointer(canvas, 'pointerdown', b[0], b[1], touch(12));
+    pointer(canvas, 'pointerup', a[0], a[1], touch(11));
+    pointer(canvas, 'pointerup', b[0], b[1], touch(12));
+  });
+}
 const isImage = (rgba: number[]) => rgba.slice(0, 3).every((c, i) => Math.abs(c - IMAGE_RGB[i]!) <= 2);
 /** Whether the static canvas shows anything but the photo within a pixel of canvas point (x, y). */
 const drawnNear = (canvas: HTMLCanvasElement, x: number, y: number) => [-1, 0, 1].some((d) => !isImage(pixel(canvas, x + d, y)));
@@ -55,12 +64,7 @@ describe('touch, pen and space-drag', () => {
     await click(canvas, [100, 100], touch(11));
     await click(canvas, [200, 100], touch(11));
     // Two fingers down (the first one adds a vertex at first) and up again, without moving: a pinch.
-    await act(async () => {
-      pointer(canvas, 'pointerdown', 300, 300, touch(11));
-      pointer(canvas, 'pointerdown', 400, 300, touch(12));
-      pointer(canvas, 'pointerup', 300, 300, touch(11));
-      pointer(canvas, 'pointerup', 400, 300, touch(12));
-    });
+    await twoFingerTap(canvas, [300, 300], [400, 300]);
     await click(canvas, [150, 200], touch(11));
     key(annotator, 'Enter');
     expect((lastValue(onChange)[0] as PolygonAnnotation).points).toEqual([[100, 100], [200, 100], [150, 200]]);
@@ -68,12 +72,7 @@ describe('touch, pen and space-drag', () => {
     // The box tool: one tap sets a corner; a pinch's first finger would finish the box — it is taken back.
     key(annotator, 'b');
     await click(canvas, [50, 300], touch(11));
-    await act(async () => {
-      pointer(canvas, 'pointerdown', 400, 400, touch(11));
-      pointer(canvas, 'pointerdown', 500, 400, touch(12));
-      pointer(canvas, 'pointerup', 400, 400, touch(11));
-      pointer(canvas, 'pointerup', 500, 400, touch(12));
-    });
+    await twoFingerTap(canvas, [400, 400], [500, 400]);
     await click(canvas, [150, 370], touch(11));
     const boxes = lastValue(onChange).filter((a) => a.kind === 'bbox');
     expect(boxes).toHaveLength(1);
