@@ -2,6 +2,7 @@
 // `pnpm bench [name ...] [--dry] [--trace]`: runs each benchmark page (bench/<name>/index.html) in headless Chromium, where
 // labelkit and the peer named by the issue are measured side by side on the same data in one run, and
 // writes docs/benchmarks.json and docs/benchmarks.md with the machine and the date.
+// `BENCH_PEER=0` skips the peers (quick labelkit-only runs while working; use with --dry).
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, statSync, createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,7 +77,7 @@ try {
       if (m.type() === 'error' || process.env.BENCH_VERBOSE) console.log(`  [${name}] ${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => console.log(`  [${name}] page error: ${e.message}`));
-    await page.goto(`${base}/bench/${name}/index.html`, { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(`${base}/bench/${name}/index.html${process.env.BENCH_PEER === '0' ? '?peer=0' : ''}`, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForFunction(() => typeof window.__labelkitBench === 'function', undefined, { timeout: 120_000 });
     // `--trace`: record a Chromium performance trace of the run (node_modules/.cache/labelkit-bench-<name>.json;
     // open it in chrome://tracing or Perfetto) to see where frame time goes.

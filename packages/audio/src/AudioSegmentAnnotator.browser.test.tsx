@@ -107,10 +107,10 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     expect(onChange).not.toHaveBeenCalled();
     // The drag overlay shows the segment at its draft place (a transform: the canvas is not redrawn per move).
     const overlay = host!.querySelector<HTMLElement>('.lk-audio__drag')!;
-    expect(overlay.style.display).toBe('block');
+    expect(overlay.style.visibility).toBe('visible');
     expect(Number(/translate3d\(([-\d.]+)px/.exec(overlay.style.transform)![1])).toBeCloseTo(timeToX(v, 1.5), 0);
     act(() => pointer(canvas, 'pointerup', x + dx, y));
-    expect(overlay.style.display).toBe('none');
+    expect(overlay.style.visibility).toBe('hidden');
     expect(onChange).toHaveBeenCalledTimes(1);
     const moved = onChange.mock.calls[0]![0][0] as SegmentAnnotation;
     const onePixel = 1 / v.pxPerSec;

@@ -3,7 +3,6 @@ import WaveSurfer from 'wavesurfer.js';
 import Spectrogram from 'wavesurfer.js/dist/plugins/spectrogram.esm.js';
 import { createId, defaultAttributes, labelsForKind, type Annotation, type AttributeValue, type SegmentAnnotation } from '@labelkit/core';
 import {
-  AttributeEditor,
   LabelkitStyles,
   useAnnotations,
   useAnnotatorHotkeys,
@@ -22,10 +21,11 @@ import type { PeaksPyramid } from './peaks.js';
 import { AUDIO_KEYMAP } from './keymap.js';
 import { laneFields, type LaneBy } from './lanes.js';
 import { createSegmentModelCache } from './segment-model.js';
-import { channelName, channelOptions, laneAtY, trackLayout } from './layout.js';
+import { laneAtY, trackLayout } from './layout.js';
 import { adjacentSegment, segmentsInOrder } from './segment-order.js';
 import { mediaGate, playBufferSegment, playMediaSegment, type SegmentPlayback } from './segment-playback.js';
 import { IDLE, hitTest, segmentFromMarks, segmentTool, type ToolContext, type ToolEffect, type ToolEvent, type ToolState } from './segment-tool.js';
+import { channelPhrase as channelPhraseOf, SegmentDetails, type SegmentDetailsActions } from './segment-details.js';
 import { formatTime } from './time-format.js';
 import type { WaveformSource } from './waveform.js';
 import { clampViewport, fitViewport, revealRange, scrollBy, visibleRange, xToTime, zoomAt, zoomLimits, type Viewport } from './viewport.js';
@@ -152,10 +152,12 @@ const CSS = `
 .lk-audio__details{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:var(--lk-space-2,8px);align-items:end;}
 .lk-audio__details label{display:flex;flex-direction:column;gap:2px;font-size:12px;color:var(--lk-text-muted);}
 .lk-audio__transcript{grid-column:1/-1;}
+.lk-audio__summary,.lk-audio__suggestion-actions{grid-column:1/-1;margin:0;}
+.lk-audio__details[data-empty] .lk-audio__summary{color:var(--lk-text-muted);}
 .lk-audio__help{font-size:12px;color:var(--lk-text-muted);margin:0;}
-.lk-audio__drag{position:absolute;left:0;top:0;display:none;pointer-events:none;will-change:transform;}
+.lk-audio__drag{position:absolute;left:0;top:0;visibility:hidden;pointer-events:none;will-change:transform;}
 .lk-audio__drag-shade,.lk-audio__drag-box,.lk-audio__drag-fill{position:absolute;left:0;right:0;}
-.lk-audio__drag-shade,.lk-audio__drag-box{will-change:transform;}
+
 .lk-audio__drag-shade{opacity:.18;}
 .lk-audio__drag-fill{top:0;bottom:0;opacity:.55;}
 .lk-audio__drag-box{box-sizing:border-box;border:2px solid var(--lk-text,#1b1f24);display:flex;align-items:center;gap:4px;padding:0 4px;overflow:hidden;white-space:nowrap;font:600 11px system-ui,sans-serif;color:var(--lk-text,#1b1f24);}
@@ -408,15 +410,15 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     const it = d && base ? draftItem(base, d, L.model.lanes, L.laneBy === 'label') : null;
     const g = it ? draftGeometry(it, viewportRef.current, L.layout) : null;
     if (!it || !g) {
-      if (el.style.display !== 'none') el.style.display = 'none';
+      if (el.style.visibility !== 'hidden') el.style.visibility = 'hidden';
       return;
     }
     const [shade, box] = el.children as unknown as [HTMLElement, HTMLElement];
     const [fill, startEdge, endEdge, badge, caption] = box.children as unknown as [HTMLElement, HTMLElement, HTMLElement, HTMLElement, HTMLElement];
-    const set = (node: HTMLElement, prop: 'transform' | 'width' | 'height' | 'top' | 'background' | 'display', value: string) => {
+    const set = (node: HTMLElement, prop: 'transform' | 'width' | 'height' | 'top' | 'background' | 'display' | 'visibility', value: string) => {
       if (node.style[prop] !== value) node.style[prop] = value;
     };
-    set(el, 'display', 'block');
+    set(el, 'visibility', 'visible');
     // Rounded to 1/100 px, so a pure move (same width up to float noise) changes only the transform: no layout, no repaint.
     set(el, 'transform', `translate3d(${Math.round(g.x * 100) / 100}px,0,0)`);
     set(el, 'width', `${Math.round(g.width * 100) / 100}px`);
@@ -642,7 +644,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
 
   const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
   /** `left channel`, `right channel` (stereo) or `channel 3`. */
-  const channelPhrase = (c: number) => (channelCount === 2 && (c === 0 || c === 1) ? `${channelName(c, 2).toLowerCase()} channel` : `channel ${c + 1}`);
+  const channelPhrase = (c: number) => channelPhraseOf(c, channelCount);
   const describe = (s: SegmentAnnotation) => `${labelName(s.label)}${laneBy !== 'label' && s.attributes?.[laneBy.attribute] !== undefined ? ` (${String(s.attributes[laneBy.attribute])})` : ''}, ${formatTime(s.start)} to ${formatTime(s.end)}${s.channel !== undefined ? `, ${channelPhrase(s.channel)}` : ''}`;
 
   const selectAndReveal = (s: SegmentAnnotation | undefined, what: string) => {
@@ -1138,6 +1140,27 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     }
   };
 
+  // The details panel's callbacks: one stable object (the panel is memoized) calling the latest closures.
+  const detailsLive = useRef<SegmentDetailsActions | null>(null);
+  detailsLive.current = {
+    accept: (id) => void acceptSuggestion(id),
+    reject: (id) => void rejectSuggestion(id),
+    relabel,
+    update: (id, patch) => void updateSegment(id, patch),
+    setChannel: (id, c) => {
+      const next = updateSegment(id, { channel: c });
+      if (next) announce(`Channel: ${c === undefined ? 'all channels' : channelPhrase(c)}`);
+    },
+    delete: () => void deleteSelected(),
+    draftChange: (id, text) => setDraft({ id, text }),
+    draftCommit: commitDraft,
+    transcriptKey: onTranscriptKey,
+  };
+  const detailsActions = useMemo((): SegmentDetailsActions => {
+    const call = <K extends keyof SegmentDetailsActions>(k: K) => ((...args: Parameters<SegmentDetailsActions[K]>) => (detailsLive.current![k] as (...a: Parameters<SegmentDetailsActions[K]>) => void)(...args)) as SegmentDetailsActions[K];
+    return { accept: call('accept'), reject: call('reject'), relabel: call('relabel'), update: call('update'), setChannel: call('setChannel'), delete: call('delete'), draftChange: call('draftChange'), draftCommit: call('draftCommit'), transcriptKey: call('transcriptKey') };
+  }, []);
+
   const onOverviewPointer = (e: ReactPointerEvent<HTMLCanvasElement>) => {
     if (e.type === 'pointermove' && e.buttons !== 1) return;
     const rect = e.currentTarget.getBoundingClientRect();
@@ -1236,101 +1259,19 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
         </div>
         {source.status === 'loading' ? <p style={{ position: 'absolute', top: layout.waveTop + 8, left: 8, margin: 0 }}>Loading audio…</p> : null}
       </div>
-      {selectedSeg ? (
-        <section className="lk-panel lk-audio__details" aria-label="Selected segment">
-          <p style={{ gridColumn: '1/-1', margin: 0 }}>
-            <strong>{labelName(selectedSeg.label)}</strong> {formatTime(selectedSeg.start)} – {formatTime(selectedSeg.end)} ({(selectedSeg.end - selectedSeg.start).toFixed(3)} s)
-            {selectedSeg.channel !== undefined ? ` · ${channelPhrase(selectedSeg.channel)}` : ''}
-            {selectedIsSuggestion ? (
-              <span className="lk-badge lk-badge--suggestion" style={{ marginLeft: 8 }}>
-                Suggestion{selectedSeg.score !== undefined ? ` ${Math.round(selectedSeg.score * 100)}%` : ''}
-              </span>
-            ) : null}
-          </p>
-          {selectedIsSuggestion ? (
-            <div className="lk-toolbar" style={{ gridColumn: '1/-1' }}>
-              <button type="button" className="lk-button lk-button--primary" onClick={() => acceptSuggestion(selectedSeg.id)} disabled={readOnly}>
-                Accept <kbd className="lk-kbd">Enter</kbd>
-              </button>
-              <button type="button" className="lk-button lk-button--danger" onClick={() => rejectSuggestion(selectedSeg.id)} disabled={readOnly}>
-                Reject <kbd className="lk-kbd">Shift+Delete</kbd>
-              </button>
-            </div>
-          ) : (
-            <>
-              <label>
-                Label
-                <select className="lk-input" value={selectedSeg.label} disabled={readOnly} onChange={(e) => relabel(e.target.value)}>
-                  {segmentLabels.map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {l.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Start (s)
-                <input className="lk-input" type="number" step={0.001} min={0} max={selectedSeg.end - minLength} readOnly={readOnly} value={Number(selectedSeg.start.toFixed(3))} onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v >= 0 && v <= selectedSeg.end - minLength) updateSegment(selectedSeg.id, { start: v }); }} />
-              </label>
-              <label>
-                End (s)
-                <input className="lk-input" type="number" step={0.001} min={selectedSeg.start + minLength} max={duration} readOnly={readOnly} value={Number(selectedSeg.end.toFixed(3))} onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v <= duration && v >= selectedSeg.start + minLength) updateSegment(selectedSeg.id, { end: v }); }} />
-              </label>
-              {channelCount > 1 || selectedSeg.channel !== undefined ? (
-                <label>
-                  Channel
-                  <select
-                    className="lk-input"
-                    value={selectedSeg.channel === undefined ? '' : String(selectedSeg.channel)}
-                    disabled={readOnly}
-                    onChange={(e) => {
-                      const c = e.target.value === '' ? undefined : Number(e.target.value);
-                      const next = updateSegment(selectedSeg.id, { channel: c });
-                      if (next) announce(`Channel: ${c === undefined ? 'all channels' : channelPhrase(c)}`);
-                    }}
-                  >
-                    <option value="">{channelName(undefined, channelCount)}</option>
-                    {channelOptions(channelCount, selectedSeg.channel).map((c) => (
-                      <option key={c} value={String(c)}>
-                        {channelName(c, channelCount)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ) : null}
-              <button type="button" className="lk-button lk-button--danger" onClick={deleteSelected} disabled={readOnly}>
-                Delete
-              </button>
-              <label className="lk-audio__transcript">
-                Transcript
-                <input
-                  ref={transcriptRef}
-                  className="lk-input"
-                  type="text"
-                  readOnly={readOnly}
-                  value={draft && draft.id === selectedSeg.id ? draft.text : (selectedSeg.text ?? '')}
-                  onChange={(e) => setDraft({ id: selectedSeg.id, text: e.target.value })}
-                  onBlur={commitDraft}
-                  onKeyDown={onTranscriptKey}
-                />
-              </label>
-              {selectedLabel?.attributes?.length ? (
-                <div style={{ gridColumn: '1/-1' }}>
-                  <AttributeEditor
-                    key={selectedSeg.id}
-                    label={selectedLabel}
-                    value={selectedSeg.attributes ?? {}}
-                    readOnly={readOnly}
-                    onChange={(next) => {
-                      updateSegment(selectedSeg.id, { attributes: next });
-                    }}
-                  />
-                </div>
-              ) : null}
-            </>
-          )}
-        </section>
-      ) : null}
+      <SegmentDetails
+        segment={selectedSeg}
+        isSuggestion={selectedIsSuggestion}
+        labels={segmentLabels}
+        label={selectedLabel}
+        readOnly={readOnly}
+        minLength={minLength}
+        duration={duration}
+        channelCount={channelCount}
+        draftText={draft && selectedSeg && draft.id === selectedSeg.id ? draft.text : null}
+        transcriptRef={transcriptRef}
+        actions={detailsActions}
+      />
       <p id={helpId} className="lk-audio__help">
         Space play/pause · Shift+Space play segment · ←/→ seek · [ and ] mark a segment · Tab next segment · +/− zoom · Alt+←/→ move · T transcript{pending.length ? ` · N next suggestion, Enter accept, Shift+Delete reject (${pending.length} pending)` : ''}
         {markStart !== null ? ` · start marked at ${formatTime(markStart)}` : ''}
