@@ -348,4 +348,31 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     expect(elapsed).toBeGreaterThan(0.35);
     expect(elapsed).toBeLessThan(1.5);
   });
+  it('zooms a 3-hour file given as peaks from the whole file to sample level (no element-width cap on the track canvas)', async () => {
+    host = document.createElement('div');
+    host.style.width = '900px';
+    document.body.append(host);
+    const ref = createRef<AudioSegmentAnnotatorHandle>();
+    const duration = 3 * 3600;
+    const peaks = Float32Array.from({ length: duration * 20 }, (_, i) => 0.2 + 0.5 * Math.abs(Math.sin(i / 7)));
+    root = createRoot(host);
+    act(() => root!.render(<AudioSegmentAnnotator ref={ref} schema={schema} peaks={[peaks]} duration={duration} sampleRate={16000} />));
+    await vi.waitFor(() => expect(ref.current?.getViewport().duration).toBe(duration), { timeout: 5000 });
+    const fit = ref.current!.getViewport().pxPerSec;
+    act(() => ref.current!.zoomTo(1e12, 5400.5));
+    const v = ref.current!.getViewport();
+    // 8 px per sample at 16 kHz, though 10,800 s at that zoom would be 1.4 billion px wide.
+    expect(v.pxPerSec).toBe(16000 * 8);
+    expect(v.pxPerSec * duration).toBeGreaterThan(1e9);
+    expect(xToTime(v, v.width / 2)).toBeCloseTo(5400.5, 6);
+    await vi.waitFor(() => expect(document.querySelector('[aria-label="Zoom level"]')!.textContent).toMatch(/^[\d.]+M×$/));
+    // The waveform is still drawn there (from the finest peaks): the band's middle row has ink all across.
+    const canvas = host.querySelector<HTMLCanvasElement>('[data-testid="lk-audio-canvas"]')!;
+    const layout = trackLayout([0], 120, 0);
+    await vi.waitFor(() => {
+      for (const x of [5, 300, 600, 895]) expect(inkInColumn(canvas, x, layout.waveTop + 55, layout.waveTop + 65)).toBeGreaterThan(0);
+    });
+    act(() => ref.current!.zoomTo(0));
+    expect(ref.current!.getViewport().pxPerSec).toBe(fit);
+  });
 });

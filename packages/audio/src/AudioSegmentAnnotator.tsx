@@ -28,7 +28,7 @@ import { IDLE, hitTest, segmentFromMarks, segmentTool, type ToolContext, type To
 import { channelPhrase as channelPhraseOf, SegmentDetails, type SegmentDetailsActions } from './segment-details.js';
 import { formatTime } from './time-format.js';
 import type { WaveformSource } from './waveform.js';
-import { clampViewport, fitViewport, revealRange, scrollBy, visibleRange, xToTime, zoomAt, zoomLimits, type Viewport } from './viewport.js';
+import { MAX_ELEMENT_WIDTH, PX_PER_SAMPLE, clampViewport, fitViewport, revealRange, scrollBy, visibleRange, xToTime, zoomAt, zoomLimits, type Viewport } from './viewport.js';
 import { snapToZeroCrossing } from './zero-crossing.js';
 
 /** Imperative handle of {@link AudioSegmentAnnotator}: the common handle plus playback and view control. */
@@ -70,6 +70,11 @@ export interface AudioSegmentAnnotatorProps extends AnnotatorProps {
   peaks?: Array<Float32Array | number[]>;
   /** Duration in seconds that goes with `peaks`. */
   duration?: number;
+  /**
+   * Sample rate of the audio given as `peaks` (default 48,000, or what the file's header says when it
+   * is read): the deepest zoom is a few pixels per sample. Decoded audio knows its own.
+   */
+  sampleRate?: number;
   /** Lanes: one per label (default) or one per value of an attribute, e.g. `{ attribute: 'speaker' }`. */
   laneBy?: LaneBy;
   /** Shortest segment in seconds (default 0.05). */
@@ -94,6 +99,10 @@ export interface AudioSegmentAnnotatorProps extends AnnotatorProps {
 }
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
+/** The zoom badge: 8×, 32.8K×, 3.3M×. */
+const ZOOM_FACTOR = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+/** Sample rate assumed for audio given as peaks when neither the host nor the file says. */
+const DEFAULT_SAMPLE_RATE = 48_000;
 const SPECTROGRAM_HEIGHT = 128;
 const OVERVIEW_HEIGHT = 36;
 const EMPTY_SUGGESTIONS: Annotation[] = [];
@@ -286,7 +295,13 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
   const live = useRef({ model, layout, selectedSet, activeLane, markStart, source, waveform, spectroOn, readOnly, minLength, snap, segments, laneBy });
   live.current = { model, layout, selectedSet, activeLane, markStart, source, waveform, spectroOn, readOnly, minLength, snap, segments, laneBy };
 
-  const limits = useCallback(() => zoomLimits(duration || 1, viewportRef.current.width, source.buffer?.sampleRate ?? Math.max(source.sampleRate, 1) * 8, source.buffer ? 8 : 1), [duration, source.buffer, source.sampleRate]);
+  // Whole file to sample level at any length (the track canvas is only as wide as the view); capped by
+  // the widest element only while wavesurfer's scrolling view shows the spectrogram.
+  const sampleRate = source.buffer?.sampleRate ?? props.sampleRate ?? DEFAULT_SAMPLE_RATE;
+  const limits = useCallback(
+    () => zoomLimits(duration || 1, viewportRef.current.width, sampleRate * PX_PER_SAMPLE, live.current.spectroOn ? MAX_ELEMENT_WIDTH : Infinity),
+    [duration, sampleRate],
+  );
 
   /** Redraws on the next animation frame (coalesced). */
   const invalidate = useCallback(() => {
@@ -443,7 +458,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       viewportRef.current = next;
       const ws = wsRef.current;
       if (ws && live.current.spectroOn) syncWaveSurferView(ws, next, false);
-      if (prev.pxPerSec !== next.pxPerSec || prev.width !== next.width) setZoomLabel(next.pxPerSec * (next.duration || 1) <= next.width + 0.5 ? 'Whole file' : `${Math.round((next.pxPerSec / (next.width / (next.duration || 1))) * 10) / 10}×`);
+      if (prev.pxPerSec !== next.pxPerSec || prev.width !== next.width) setZoomLabel(next.pxPerSec * (next.duration || 1) <= next.width + 0.5 ? 'Whole file' : `${ZOOM_FACTOR.format(next.pxPerSec / (next.width / (next.duration || 1)))}×`);
       invalidate();
     },
     [invalidate],
@@ -459,14 +474,14 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       if (cur.duration !== duration) setViewport(fitViewport(duration, width));
       else if (cur.width !== width) {
         const wasFit = cur.pxPerSec * cur.duration <= cur.width + 0.5;
-        setViewport(wasFit ? fitViewport(duration, width) : clampViewport({ ...cur, width }, zoomLimits(duration, width, 48000)));
+        setViewport(wasFit ? fitViewport(duration, width) : clampViewport({ ...cur, width }, limits()));
       }
     };
     apply();
     const ro = new ResizeObserver(apply);
     ro.observe(track);
     return () => ro.disconnect();
-  }, [duration, setViewport]);
+  }, [duration, setViewport, limits]);
 
   // wavesurfer: holds the audio (the host's peaks, or the decoded samples; never fetches or decodes a
   // file given as peaks), plays it through a media element, and hosts the spectrogram plugin. The
@@ -522,6 +537,9 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
     const ws = wsRef.current;
     if (!ws) return;
     if (spectroOn && !spectroRef.current) {
+      // Its view is one scrolling element: zoomed past the widest one, zoom out to it first.
+      const capped = clampViewport(viewportRef.current, limits());
+      if (capped !== viewportRef.current) setViewport(capped);
       // wavesurfer's view was hidden (display: none) until this commit: lay it out at the current zoom first.
       syncWaveSurferView(ws, viewportRef.current, true);
       spectroRef.current = ws.registerPlugin(Spectrogram.create({ height: SPECTROGRAM_HEIGHT, labels: false, splitChannels: false }));
@@ -532,7 +550,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       spectroRef.current = null;
     }
     invalidate();
-  }, [spectroOn, source, invalidate]);
+  }, [spectroOn, source, invalidate, limits, setViewport]);
 
   useEffect(() => {
     wsRef.current?.setPlaybackRate(rate, true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clampViewport, fitViewport, revealRange, scrollBy, timeToX, visibleRange, xToTime, zoomAt, zoomLimits } from './viewport.js';
+import { MAX_ELEMENT_WIDTH, PX_PER_SAMPLE, clampViewport, fitViewport, revealRange, scrollBy, timeToX, visibleRange, xToTime, zoomAt, zoomLimits } from './viewport.js';
 
 describe('viewport', () => {
   it('fits the whole file and maps time to pixels both ways', () => {
@@ -11,11 +11,15 @@ describe('viewport', () => {
     expect(visibleRange(v)).toEqual({ start: 0, end: 10 });
   });
 
-  it('limits zoom from whole file to sample level, capped by the scroll width', () => {
-    expect(zoomLimits(10, 1000, 16000)).toEqual({ min: 100, max: 128000 });
-    // 3 hours: sample level would be 10800 * 128000 px wide, so the cap wins.
-    const l = zoomLimits(10800, 1280, 16000);
-    expect(l.max * 10800).toBeCloseTo(16_000_000);
+  it('limits zoom from whole file to sample level, capped by a scroll width only when given one', () => {
+    expect(zoomLimits(10, 1000, 16000 * PX_PER_SAMPLE)).toEqual({ min: 100, max: 128000 });
+    // 3 hours on the track canvas: sample level all the same.
+    expect(zoomLimits(10800, 1280, 16000 * PX_PER_SAMPLE).max).toBe(128000);
+    // Laid out as one element (the spectrogram's view): 10800 * 128000 px would be too wide, so the cap wins.
+    const l = zoomLimits(10800, 1280, 16000 * PX_PER_SAMPLE, MAX_ELEMENT_WIDTH);
+    expect(l.max * 10800).toBeCloseTo(MAX_ELEMENT_WIDTH);
+    // Never below the whole-file zoom.
+    expect(zoomLimits(10, 1000, 50)).toEqual({ min: 100, max: 100 });
   });
 
   it('keeps the anchor time fixed while zooming', () => {

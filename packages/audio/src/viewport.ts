@@ -25,15 +25,22 @@ export interface ZoomLimits {
 }
 
 /**
- * Zoom limits: from the whole file in `width` pixels to `pxPerSample` pixels per sample (sample
- * level), but never wider than `maxScrollWidth` pixels in total (browsers cap element widths, and
- * wavesurfer draws into one scrolling element).
+ * Zoom limits: from the whole file in `width` pixels to `maxPxPerSec` (sample level: a few pixels per
+ * sample), and never wider than `maxScrollWidth` pixels in total. The track is drawn on one canvas the
+ * width of the view, so only a view laid out as one scrolling element (wavesurfer's, under the
+ * spectrogram) needs that cap; browsers limit element widths to about 16.7 million pixels.
  */
-export function zoomLimits(duration: number, width: number, sampleRate: number, pxPerSample = 8, maxScrollWidth = 16_000_000): ZoomLimits {
+export function zoomLimits(duration: number, width: number, maxPxPerSec: number, maxScrollWidth = Infinity): ZoomLimits {
   const min = duration > 0 ? width / duration : 1;
-  const max = Math.max(min, Math.min(sampleRate * pxPerSample, duration > 0 ? maxScrollWidth / duration : Infinity));
+  const max = Math.max(min, Math.min(maxPxPerSec, duration > 0 ? maxScrollWidth / duration : Infinity));
   return { min, max };
 }
+
+/** Pixels per sample at the deepest zoom. */
+export const PX_PER_SAMPLE = 8;
+
+/** The widest an element laid out by the browser may be (wavesurfer's scrolling view), with a margin. */
+export const MAX_ELEMENT_WIDTH = 16_000_000;
 
 /** A viewport showing the whole file. */
 export function fitViewport(duration: number, width: number): Viewport {
