@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
-import { createKeyDispatcher, matchShortcut, mergeKeymap, type KeyEventLike, type Keymap, type LabelSchema } from '@labelkit/core';
+import { createKeyDispatcher, findConflicts, matchShortcut, mergeKeymap, type KeyEventLike, type Keymap, type LabelSchema } from '@labelkit/core';
 
 /** What to do for each keymap action; return `false` to let the key through. */
 export type HotkeyHandlers = Partial<Record<string, (event: KeyboardEvent) => boolean | void>>;
@@ -69,6 +69,15 @@ export function useAnnotatorHotkeys(
     return schema.labels.filter((l) => l.hotkey && l.selectable && (!kindSet || l.kinds.some((k) => kindSet.has(k)))).map((l) => ({ id: l.id, hotkey: l.hotkey as string }));
   }, [schema, kindsKey]);
 
+  // A label hotkey that is also an action's shortcut never reaches the label (actions win): say so once.
+  useEffect(() => {
+    for (const message of labelHotkeyConflicts(keymap, labelHotkeys, schema)) {
+      if (warned.has(message)) continue;
+      warned.add(message);
+      console.warn(message);
+    }
+  }, [keymap, labelHotkeys, schema]);
+
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
@@ -95,6 +104,30 @@ export function useAnnotatorHotkeys(
     root.addEventListener('keydown', onKeyDown);
     return () => root.removeEventListener('keydown', onKeyDown);
   }, [rootRef, dispatch, labelHotkeys]);
+}
+
+const warned = new Set<string>();
+
+/**
+ * Warnings for label hotkeys that the keymap shadows (an action with the same shortcut wins), one per
+ * label, naming the label, the key and the action, and how to fix it.
+ */
+export function labelHotkeyConflicts(keymap: Keymap, labelHotkeys: ReadonlyArray<{ id: string; hotkey: string }>, schema?: LabelSchema): string[] {
+  if (!labelHotkeys.length) return [];
+  let conflicts: ReturnType<typeof findConflicts>;
+  try {
+    conflicts = findConflicts(keymap, Object.fromEntries(labelHotkeys.map((l) => [l.id, l.hotkey])));
+  } catch {
+    return []; // unparsable shortcuts are reported where they are parsed
+  }
+  const out: string[] = [];
+  for (const c of conflicts) {
+    const [label, action] = c.b.startsWith('label:') && !c.a.startsWith('label:') ? [c.b.slice(6), c.a] : c.a.startsWith('label:') && !c.b.startsWith('label:') ? [c.a.slice(6), c.b] : [null, null];
+    if (label === null) continue;
+    const name = schema?.byId.get(label)?.name ?? label;
+    out.push(`labelkit: the hotkey "${c.shortcut}" of label "${name}" is also the "${action}" shortcut, and actions win, so the label can't be chosen with it. Change the label's hotkey, or rebind "${action}" with the keymap prop.`);
+  }
+  return out;
 }
 
 function safeMatch(hotkey: string, event: KeyEventLike): boolean {
