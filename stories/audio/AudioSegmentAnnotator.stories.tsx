@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Annotation, SegmentAnnotation } from '@labelkit/core';
 import { AudioSegmentAnnotator } from '@labelkit/audio';
+import { longRecording, type LongRecording } from './long-recording.js';
 import { bobbySuggestions, callsSchema, emotionSchema, jfkSegments, speechSchema, stereoCallPeaks, stereoCallSchema, stereoCallSegments, syntheticPeaks, syntheticSegments, wordSchema } from './audio-data.js';
 
 const THREE_HOURS = 3 * 3600;
@@ -88,6 +89,33 @@ export const ThreeHourPeaks: Story = {
     await expect(args.onSelectionChange).toHaveBeenLastCalledWith([stressSegments.slice().sort((a, b) => a.start - b.start)[0]!.id]);
     await expect(canvas.getByRole('region', { name: 'Selected segment' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Play Space' })).toBeDisabled();
+  },
+};
+
+/**
+ * A 20-minute field recording given as peaks + duration + a WAV `src`: it is never fetched whole or
+ * decoded. Zoomed in past the peaks (here by keyboard, `+`), the annotator reads just the visible
+ * stretch of the file with HTTP range requests and draws its samples; the chirps' sweeps show.
+ */
+export const LongRecordingWindows: Story = {
+  args: { schema: callsSchema, 'aria-label': 'Field recording, 20 minutes' },
+  loaders: [async () => ({ recording: longRecording(20) })],
+  render: (args, { loaded }) => {
+    const rec = (loaded as { recording: LongRecording }).recording;
+    return <AudioSegmentAnnotator {...args} src={rec.src} peaks={rec.peaks} duration={rec.duration} defaultValue={rec.segments} />;
+  },
+  play: async ({ canvasElement, loaded }) => {
+    const rec = (loaded as { recording: LongRecording }).recording;
+    const canvas = await ready(canvasElement, '20:00.000');
+    const track = canvasElement.querySelector<HTMLElement>('.lk-audio__track')!;
+    await expect(track).toHaveAttribute('data-sample-window', 'idle');
+    canvas.getByRole('application', { name: 'Field recording, 20 minutes' }).focus();
+    // Tab to a chirp (the playhead follows), then zoom in on it until single samples are pixels apart.
+    await userEvent.keyboard('{Tab}{Tab}{Tab}');
+    await userEvent.keyboard('{+}'.repeat(9));
+    await waitFor(() => expect(track).toHaveAttribute('data-sample-window', 'ready'), { timeout: 8000 });
+    await expect(canvas.getByRole('region', { name: 'Selected segment' })).toHaveTextContent(`Bird call`);
+    await expect(rec.segments.length).toBeGreaterThan(100);
   },
 };
 

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { Profiler, createRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { act } from 'react';
 import { defineSchema, type Annotation, type SegmentAnnotation } from '@labelkit/core';
 import { AudioSegmentAnnotator, type AudioSegmentAnnotatorHandle, type SegmentDraft } from './AudioSegmentAnnotator.js';
 import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, trackLayout } from './layout.js';
 import { timeToX, xToTime, type Viewport } from './viewport.js';
 import { encodeWav, toneBursts } from './test-utils/wav.js';
+import { renderInHost } from './test-utils/render-in-host.js';
 
 const schema = defineSchema({
   labels: [
@@ -16,26 +16,19 @@ const schema = defineSchema({
   ],
 });
 
-let root: Root | null = null;
 let host: HTMLDivElement | null = null;
 afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = null;
+  host = null;
 });
 
 const wavUrl = () => URL.createObjectURL(new Blob([encodeWav([toneBursts(4, 16000)], 16000)], { type: 'audio/wav' }));
 
 async function mount(props: Partial<Parameters<typeof AudioSegmentAnnotator>[0]> = {}, onRender?: () => void) {
   const url = wavUrl();
-  host = document.createElement('div');
-  host.style.width = '900px';
-  document.body.append(host);
   const ref = createRef<AudioSegmentAnnotatorHandle>();
   const onChange = vi.fn<(next: Annotation[]) => void>();
-  root = createRoot(host);
   const annotator = <AudioSegmentAnnotator ref={ref} schema={schema} src={url} onChange={onChange} {...props} />;
-  act(() => root!.render(onRender ? <Profiler id="annotator" onRender={onRender}>{annotator}</Profiler> : annotator));
+  host = renderInHost(onRender ? <Profiler id="annotator" onRender={onRender}>{annotator}</Profiler> : annotator);
   await vi.waitFor(() => expect(ref.current?.getViewport().duration).toBeCloseTo(4, 2), { timeout: 5000 });
   const canvas = host.querySelector<HTMLCanvasElement>('[data-testid="lk-audio-canvas"]')!;
   return { ref, onChange, canvas };
@@ -349,14 +342,10 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     expect(elapsed).toBeLessThan(1.5);
   });
   it('zooms a 3-hour file given as peaks from the whole file to sample level (no element-width cap on the track canvas)', async () => {
-    host = document.createElement('div');
-    host.style.width = '900px';
-    document.body.append(host);
     const ref = createRef<AudioSegmentAnnotatorHandle>();
     const duration = 3 * 3600;
     const peaks = Float32Array.from({ length: duration * 20 }, (_, i) => 0.2 + 0.5 * Math.abs(Math.sin(i / 7)));
-    root = createRoot(host);
-    act(() => root!.render(<AudioSegmentAnnotator ref={ref} schema={schema} peaks={[peaks]} duration={duration} sampleRate={16000} />));
+    host = renderInHost(<AudioSegmentAnnotator ref={ref} schema={schema} peaks={[peaks]} duration={duration} sampleRate={16000} />);
     await vi.waitFor(() => expect(ref.current?.getViewport().duration).toBe(duration), { timeout: 5000 });
     const fit = ref.current!.getViewport().pxPerSec;
     act(() => ref.current!.zoomTo(1e12, 5400.5));

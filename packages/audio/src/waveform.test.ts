@@ -53,4 +53,25 @@ describe('waveformColumns', () => {
     // The bucketed envelope is flat over a bucket; the samples are not.
     expect(new Set(peaksOnly.max.slice(0, 40)).size).toBeLessThan(new Set(fine.max.slice(0, 40)).size);
   });
+  it('reads a window of samples where it has one, and the peaks beside it', () => {
+    // The samples of [0.1, 0.105) only, as a long file read in windows would hold them.
+    const first = Math.round(0.1 * rate);
+    const win = samples.slice(first, first + 40);
+    const from = 0.095;
+    const to = 0.11;
+    const cols = 600; // 25 µs a column: finer than the 1 ms buckets
+    const env = waveformColumns({ pyramid, samples: { channels: [win], sampleRate: rate, start: first / rate } }, 0, from, to, cols);
+    const full = samplesForRange(samples, rate, from, to, cols);
+    const peaks = peaksForRange(pyramid, 0, from, to, cols);
+    // Inside the window (well clear of its edges): the samples, as if the whole file were decoded.
+    for (let c = 220; c < 380; c++) {
+      expect(env.min[c]).toBeCloseTo(full.min[c]!, 6);
+      expect(env.max[c]).toBeCloseTo(full.max[c]!, 6);
+    }
+    // Before and after it: the peaks, not gaps.
+    for (const c of [0, 100, 199, 401, 500, 599]) {
+      expect(env.min[c]).toBe(peaks.min[c]);
+      expect(env.max[c]).toBe(peaks.max[c]);
+    }
+  });
 });

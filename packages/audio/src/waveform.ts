@@ -12,8 +12,12 @@ import { visibleRange, type Viewport } from './viewport.js';
 export interface WaveformSource {
   /** Peaks at halving resolutions (see {@link PeaksPyramid}). */
   pyramid: PeaksPyramid;
-  /** Decoded samples, one array per channel, used when zoomed in past the finest peaks. */
-  samples?: { channels: ReadonlyArray<ArrayLike<number>>; sampleRate: number } | null;
+  /**
+   * Decoded samples, one array per channel, used when zoomed in past the finest peaks: the whole file,
+   * or a window of it starting at `start` seconds (a long file read in windows; outside the window
+   * the peaks are drawn).
+   */
+  samples?: { channels: ReadonlyArray<ArrayLike<number>>; sampleRate: number; start?: number } | null;
 }
 
 /**
@@ -60,14 +64,27 @@ export function samplesForRange(samples: ArrayLike<number>, sampleRate: number, 
 
 /**
  * The envelope of `[from, to)` seconds of `channel` in `columns` columns: from the decoded samples
- * when a column is narrower than a bucket of the finest peaks level (and samples exist), else from the
- * pyramid. Columns outside the audio are NaN.
+ * when a column is narrower than a bucket of the finest peaks level (and samples exist there), else
+ * from the pyramid. Columns outside the audio are NaN.
  */
 export function waveformColumns(source: WaveformSource, channel: number, from: number, to: number, columns: number): ChannelPeaks {
   const finest = source.pyramid.levels[0];
-  const data = source.samples?.channels[channel];
-  if (source.samples && data && finest && finest.rate > 0 && (to - from) / Math.max(1, columns) < 1 / finest.rate) {
-    return samplesForRange(data, source.samples.sampleRate, from, to, columns);
+  const s = source.samples;
+  const data = s?.channels[channel];
+  if (s && data && data.length && finest && finest.rate > 0 && (to - from) / Math.max(1, columns) < 1 / finest.rate) {
+    const start = s.start ?? 0;
+    const env = samplesForRange(data, s.sampleRate, from - start, to - start, columns);
+    // A window of a longer file: the columns past its ends come from the peaks.
+    if (start > from || start + data.length / s.sampleRate < to) {
+      const peaks = peaksForRange(source.pyramid, channel, from, to, columns);
+      for (let c = 0; c < env.min.length; c++) {
+        if (Number.isNaN(env.min[c]!)) {
+          env.min[c] = peaks.min[c]!;
+          env.max[c] = peaks.max[c]!;
+        }
+      }
+    }
+    return env;
   }
   return peaksForRange(source.pyramid, channel, from, to, columns);
 }

@@ -1,0 +1,75 @@
+/**
+ * The public types of the audio annotator: its props, its imperative handle and the draft of a dragged
+ * segment (re-exported by `AudioSegmentAnnotator.tsx`).
+ */
+import type { Ref } from 'react';
+import type { AnnotatorHandle, AnnotatorProps } from '@labelkit/react';
+import type { LaneBy } from './lanes.js';
+import type { Viewport } from './viewport.js';
+
+/** Imperative handle of {@link AudioSegmentAnnotator}: the common handle plus playback and view control. */
+export interface AudioSegmentAnnotatorHandle extends AnnotatorHandle {
+  /** Starts playback from the playhead. */
+  play(): void;
+  /** Pauses any playback. */
+  pause(): void;
+  /** Plays one segment (default: the selected one) and stops exactly at its end. Resolves when it stops. */
+  playSegment(id?: string): Promise<void>;
+  /** Moves the playhead to `time` seconds. */
+  seek(time: number): void;
+  /** The playhead, seconds. */
+  getCurrentTime(): number;
+  /** True while anything plays. */
+  isPlaying(): boolean;
+  /** The current zoom/scroll viewport. */
+  getViewport(): Viewport;
+  /** Zooms to `pxPerSec`, keeping `anchorTime` (default: the view's centre) where it is. */
+  zoomTo(pxPerSec: number, anchorTime?: number): void;
+  /** Scrolls so `time` is at the left edge. */
+  scrollTo(time: number): void;
+}
+
+/** A segment's extent while it is dragged (moved or resized), before the drop commits it. */
+export interface SegmentDraft {
+  /** The segment's id. */
+  id: string;
+  /** Draft start and end, seconds. */
+  start: number;
+  end: number;
+}
+
+/** Props of {@link AudioSegmentAnnotator}. */
+export interface AudioSegmentAnnotatorProps extends AnnotatorProps {
+  /** Audio URL. Decoded in full unless `peaks` and `duration` are given; streamed by an `<audio>` element for playback. The only URL ever fetched. */
+  src?: string;
+  /** Precomputed peaks, one array per channel (wavesurfer's format). With `duration`, the file is never fetched whole or decoded. */
+  peaks?: Array<Float32Array | number[]>;
+  /** Duration in seconds that goes with `peaks`. */
+  duration?: number;
+  /**
+   * Sample rate of the audio given as `peaks` (default 48,000, or what the file's header says when it
+   * is read): the deepest zoom is a few pixels per sample. Decoded audio knows its own.
+   */
+  sampleRate?: number;
+  /** Lanes: one per label (default) or one per value of an attribute, e.g. `{ attribute: 'speaker' }`. */
+  laneBy?: LaneBy;
+  /** Shortest segment in seconds (default 0.05). */
+  minLength?: number;
+  /** Snap created and resized edges to zero crossings at first (toggle with Shift+S). Needs decoded audio. */
+  defaultSnapToZeroCrossings?: boolean;
+  /** Show the spectrogram at first (toggle with S). Needs decoded audio. */
+  defaultShowSpectrogram?: boolean;
+  /** Height of the waveform band in CSS pixels (default 120). */
+  waveHeight?: number;
+  /** Called as the playhead moves (during playback at display rate). */
+  onTimeUpdate?(time: number): void;
+  /**
+   * Live extent of a segment being dragged: called on every pointer move of a move or resize with its
+   * draft, then once with `null` when the drag ends (after the drop's one `onChange`, or when it is
+   * cancelled). The store, undo history and `onChange` see only the drop; this is for live readouts in
+   * the host. It runs in the pointer handler: keep it cheap (what it sets off is the host's cost per move).
+   */
+  onDragMove?(draft: SegmentDraft | null): void;
+  /** The imperative handle (React 19: `ref` is a normal prop). */
+  ref?: Ref<AudioSegmentAnnotatorHandle>;
+}

@@ -1,0 +1,272 @@
+/**
+ * The state every part of the audio annotator shares (drawing, view, wavesurfer, playback, edits,
+ * pointer and keyboard input, details panel): the annotations, suggestions and selection, the UI
+ * state, the derived track model and layout, the refs the canvas and the event handlers read, and
+ * `live`, the latest of those values for code that runs outside React's render.
+ */
+import { useMemo, useRef, useState, type Dispatch, type ReactElement, type RefObject, type SetStateAction } from 'react';
+import type WaveSurfer from 'wavesurfer.js';
+import { labelsForKind, type Annotation, type Keymap, type Label, type LabelSchema, type SegmentAnnotation } from '@labelkit/core';
+import { useAnnotations, useAnnouncer, useControllableState, useMergedKeymap, useSelection, type UseAnnotationsResult, type UseSelectionResult } from '@labelkit/react';
+import type { AudioSegmentAnnotatorProps } from './annotator-props.js';
+import { SPECTROGRAM_HEIGHT } from './audio-styles.js';
+import { useAudioSource, type AudioSource } from './audio-source.js';
+import { AUDIO_KEYMAP } from './keymap.js';
+import type { LaneBy } from './lanes.js';
+import { trackLayout, type TrackLayout } from './layout.js';
+import { createSegmentModelCache, type SegmentModel } from './segment-model.js';
+import type { SegmentPlayback } from './segment-playback.js';
+import { IDLE, type ToolState } from './segment-tool.js';
+import type { WaveformSource } from './waveform.js';
+import { useSampleWindow, type SampleWindowResult } from './use-sample-window.js';
+import { fitViewport, type Viewport } from './viewport.js';
+
+const EMPTY_SUGGESTIONS: Annotation[] = [];
+
+/** A segment being drawn (the tool's preview), or dragged (its draft extent), in seconds and lane. */
+export interface SegmentExtent {
+  start: number;
+  end: number;
+  lane: number;
+}
+
+/** Refs shared by the annotator's parts: read by the canvas and the event handlers, never a reason to render. */
+export interface AudioRefs {
+  /** The focusable root element (keyboard input). */
+  root: RefObject<HTMLDivElement | null>;
+  /** The track: the canvas, wavesurfer's view and the drag overlay. */
+  track: RefObject<HTMLDivElement | null>;
+  /** wavesurfer's container (shown only with the spectrogram). */
+  wave: RefObject<HTMLDivElement | null>;
+  /** The track canvas: waveform, lanes and segments. */
+  canvas: RefObject<HTMLCanvasElement | null>;
+  overview: RefObject<HTMLCanvasElement | null>;
+  /** The details panel's transcript field. */
+  transcript: RefObject<HTMLInputElement | null>;
+  /** The drag overlay. */
+  drag: RefObject<HTMLDivElement | null>;
+  ws: RefObject<WaveSurfer | null>;
+  /** The media element wavesurfer plays through. */
+  media: RefObject<HTMLAudioElement | null>;
+  /** The segment playing, if any. */
+  segPlay: RefObject<SegmentPlayback | null>;
+  /** The segment tool's state. */
+  tool: RefObject<ToolState>;
+  /** The segment being drawn, shown on the canvas. */
+  preview: RefObject<SegmentExtent | null>;
+  /** The segment being moved or resized, at its draft extent: shown by the drag overlay, not yet in the store (committed at pointerup). */
+  draft: RefObject<(SegmentExtent & { id: string }) | null>;
+  /** The playhead, seconds. */
+  playhead: RefObject<number>;
+  viewport: RefObject<Viewport>;
+}
+
+/** The latest values of a render, for event handlers and the draw loop, which live outside React's render. */
+export interface LiveValues {
+  model: SegmentModel;
+  layout: TrackLayout;
+  selectedSet: Set<string>;
+  activeLane: number;
+  markStart: number | null;
+  source: AudioSource;
+  waveform: WaveformSource | null;
+  spectroOn: boolean;
+  readOnly: boolean;
+  minLength: number;
+  snap: boolean;
+  segments: SegmentAnnotation[];
+  laneBy: LaneBy;
+}
+
+/** The state of an audio annotator that its parts share; rebuilt each render. */
+export interface AudioCore {
+  props: AudioSegmentAnnotatorProps;
+  schema: LabelSchema;
+  readOnly: boolean;
+  minLength: number;
+  waveHeight: number;
+  laneBy: LaneBy;
+  source: AudioSource;
+  /** Duration of the audio, seconds (0 until it is known). */
+  duration: number;
+  channelCount: number;
+  ann: UseAnnotationsResult;
+  selection: UseSelectionResult;
+  segmentLabels: Label[];
+  activeLabel: string;
+  setActiveLabel(next: string): void;
+  keymap: Keymap;
+  announce(message: string): void;
+  liveRegion: ReactElement;
+  setDecisions: Dispatch<SetStateAction<ReadonlyMap<string, 'accepted' | 'rejected'>>>;
+  /** The suggestions not yet accepted or rejected. */
+  pending: SegmentAnnotation[];
+  pendingIds: Set<string>;
+  segments: SegmentAnnotation[];
+  playing: boolean;
+  setPlaying: Dispatch<SetStateAction<boolean>>;
+  loop: boolean;
+  setLoop: Dispatch<SetStateAction<boolean>>;
+  rate: number;
+  setRate: Dispatch<SetStateAction<number>>;
+  snap: boolean;
+  setSnap: Dispatch<SetStateAction<boolean>>;
+  spectrogram: boolean;
+  setSpectrogram: Dispatch<SetStateAction<boolean>>;
+  /** What the track's waveform is drawn from (peaks, and samples where there are any). */
+  waveform: WaveformSource | null;
+  /** Sample windows of a long file given as peaks (see use-sample-window.ts). */
+  sampleWindow: SampleWindowResult;
+  /** Whether the spectrogram shows (asked for, and the audio is decoded). */
+  spectroOn: boolean;
+  markStart: number | null;
+  setMarkStart: Dispatch<SetStateAction<number | null>>;
+  /** The playhead as shown in the toolbar. */
+  time: number;
+  setTime: Dispatch<SetStateAction<number>>;
+  model: SegmentModel;
+  layout: TrackLayout;
+  activeLane: number;
+  selectedId: string | undefined;
+  selectedSeg: SegmentAnnotation | undefined;
+  selectedIsSuggestion: boolean;
+  selectedSet: Set<string>;
+  refs: AudioRefs;
+  live: RefObject<LiveValues>;
+}
+
+/**
+ * Builds the {@link AudioCore} of an audio annotator from its props: loads the audio, holds the
+ * annotations, suggestion decisions, selection and UI state, derives the lanes, rows and interval
+ * index (a one-segment edit patches the previous model) and the track's layout, creates the shared
+ * refs and refreshes `live` with this render's values.
+ */
+export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
+  const { schema, readOnly = false, minLength = 0.05, waveHeight = 120 } = props;
+  // Stable across renders when the host passes a new `{ attribute }` object each time.
+  const laneByAttribute = props.laneBy && props.laneBy !== 'label' ? props.laneBy.attribute : null;
+  const laneBy: LaneBy = useMemo(() => (laneByAttribute === null ? 'label' : { attribute: laneByAttribute }), [laneByAttribute]);
+  const suggestions = props.suggestions ?? EMPTY_SUGGESTIONS;
+  const source = useAudioSource(props.src, props.peaks, props.duration);
+  const ann = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const segmentLabels = useMemo(() => labelsForKind(schema, 'segment'), [schema]);
+  const [activeLabel, setActiveLabel] = useControllableState<string>({ value: props.activeLabel, defaultValue: segmentLabels[0]?.id ?? '', onChange: props.onActiveLabelChange, name: 'activeLabel' });
+  const keymap = useMergedKeymap(AUDIO_KEYMAP, props.keymap);
+  const { announce, liveRegion } = useAnnouncer();
+
+  const [decisions, setDecisions] = useState<ReadonlyMap<string, 'accepted' | 'rejected'>>(new Map());
+  const pending = useMemo(() => suggestions.filter((s): s is SegmentAnnotation => s.kind === 'segment' && !decisions.has(s.id)), [suggestions, decisions]);
+  // Pending suggestions are selectable too, so they count as existing for the selection.
+  const selectable = useMemo(() => (pending.length ? [...ann.annotations, ...pending] : ann.annotations), [ann.annotations, pending]);
+  const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations: selectable });
+  const [playing, setPlaying] = useState(false);
+  const [loop, setLoop] = useState(false);
+  const [rate, setRate] = useState(1);
+  const [snap, setSnap] = useState(props.defaultSnapToZeroCrossings ?? false);
+  const [spectrogram, setSpectrogram] = useState(props.defaultShowSpectrogram ?? false);
+  const [markStart, setMarkStart] = useState<number | null>(null);
+  const [time, setTime] = useState(0);
+
+  const refs: AudioRefs = {
+    root: useRef<HTMLDivElement>(null),
+    track: useRef<HTMLDivElement>(null),
+    wave: useRef<HTMLDivElement>(null),
+    canvas: useRef<HTMLCanvasElement>(null),
+    overview: useRef<HTMLCanvasElement>(null),
+    transcript: useRef<HTMLInputElement>(null),
+    drag: useRef<HTMLDivElement>(null),
+    ws: useRef<WaveSurfer | null>(null),
+    media: useRef<HTMLAudioElement | null>(null),
+    segPlay: useRef<SegmentPlayback | null>(null),
+    tool: useRef<ToolState>(IDLE),
+    preview: useRef<SegmentExtent | null>(null),
+    draft: useRef<(SegmentExtent & { id: string }) | null>(null),
+    playhead: useRef(0),
+    viewport: useRef<Viewport>(fitViewport(1, 800)),
+  };
+
+  const duration = source.duration;
+  const segments = useMemo(() => ann.annotations.filter((a): a is SegmentAnnotation => a.kind === 'segment'), [ann.annotations]);
+  const pendingIds = useMemo(() => new Set(pending.map((s) => s.id)), [pending]);
+
+  // Lanes, rows, draw items and the interval index; a one-segment edit (a drag's commit) patches the previous model.
+  const [modelCache] = useState(createSegmentModelCache);
+  const model = useMemo(() => modelCache.get({ schema, segments, pending, laneBy }), [modelCache, segments, pending, schema, laneBy]);
+
+  const channelCount = Math.max(1, source.channelCount);
+  const spectroOn = spectrogram && !!source.buffer;
+  const layout = useMemo(() => trackLayout(model.rows, waveHeight, spectroOn ? SPECTROGRAM_HEIGHT : 0, channelCount), [model.rows, waveHeight, spectroOn, channelCount]);
+  // What the track's waveform is drawn from: the peaks pyramid, and the samples of decoded audio (sample-level zoom).
+  // A long file given as peaks: windows of its samples read on demand when zoomed in past the peaks.
+  const sampleWindow = useSampleWindow(props.src, source.status === 'ready' && !source.buffer && !!props.src, source.pyramid?.levels[0]?.rate ?? 0);
+  const win = sampleWindow.window;
+  const waveform = useMemo((): WaveformSource | null => {
+    if (!source.pyramid) return null;
+    const b = source.buffer;
+    if (b) return { pyramid: source.pyramid, samples: { channels: Array.from({ length: b.numberOfChannels }, (_, i) => b.getChannelData(i)), sampleRate: b.sampleRate } };
+    return { pyramid: source.pyramid, samples: win ? { channels: win.channels, sampleRate: win.sampleRate, start: win.start } : null };
+  }, [source.pyramid, source.buffer, win]);
+  const activeLane = useMemo(() => {
+    if (laneBy === 'label') return Math.max(0, model.lanes.findIndex((l) => l.label === activeLabel));
+    return 0;
+  }, [model.lanes, laneBy, activeLabel]);
+
+  const selectedId = selection.selectedIds.length === 1 ? selection.selectedIds[0] : undefined;
+  const selectedSeg: SegmentAnnotation | undefined = selectedId ? (segments.find((s) => s.id === selectedId) ?? pending.find((s) => s.id === selectedId)) : undefined;
+  const selectedIsSuggestion = !!selectedSeg && pendingIds.has(selectedSeg.id);
+  const selectedSet = useMemo(() => new Set(selection.selectedIds), [selection.selectedIds]);
+
+  // Latest values for event handlers and the draw loop, which live outside React's render.
+  const live = useRef<LiveValues>({ model, layout, selectedSet, activeLane, markStart, source, waveform, spectroOn, readOnly, minLength, snap, segments, laneBy });
+  live.current = { model, layout, selectedSet, activeLane, markStart, source, waveform, spectroOn, readOnly, minLength, snap, segments, laneBy };
+
+  return {
+    props,
+    schema,
+    readOnly,
+    minLength,
+    waveHeight,
+    laneBy,
+    source,
+    duration,
+    channelCount,
+    ann,
+    selection,
+    segmentLabels,
+    activeLabel,
+    setActiveLabel,
+    keymap,
+    announce,
+    liveRegion,
+    setDecisions,
+    pending,
+    pendingIds,
+    segments,
+    playing,
+    setPlaying,
+    loop,
+    setLoop,
+    rate,
+    setRate,
+    snap,
+    setSnap,
+    spectrogram,
+    setSpectrogram,
+    waveform,
+    sampleWindow,
+    spectroOn,
+    markStart,
+    setMarkStart,
+    time,
+    setTime,
+    model,
+    layout,
+    activeLane,
+    selectedId,
+    selectedSeg,
+    selectedIsSuggestion,
+    selectedSet,
+    refs,
+    live,
+  };
+}
