@@ -2,7 +2,9 @@
 // `pnpm bench [name ...] [--dry] [--trace]`: runs each benchmark page (bench/<name>/index.html) in headless Chromium, where
 // labelkit and the peer named by the issue are measured side by side on the same data in one run, and
 // writes docs/benchmarks.json and docs/benchmarks.md with the machine and the date.
-// `BENCH_PEER=0` skips the peers (quick labelkit-only runs while working; use with --dry).
+// `BENCH_PEER=0` skips the peers (quick labelkit-only runs while working; use with --dry); `BENCH_EXP='<css>'`
+// adds a style sheet to the audio page (experiments: hide a part, change a layer); `BENCH_ONE_MODE=1` skips the
+// second, software-compositing run.
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, statSync, createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,11 +50,14 @@ await build({
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.jpg': 'image/jpeg', '.png': 'image/png', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.svg': 'image/svg+xml' };
 const server = createHttpServer((req, res) => {
   const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  if (urlPath === '/favicon.ico') return void res.writeHead(204).end();
   for (const base of [outDir, root]) {
     const file = path.join(base, urlPath);
     if (!file.startsWith(base)) break;
     if (existsSync(file) && statSync(file).isFile()) {
-      res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+      // Cross-origin isolated, so performance.now() resolves to 5 µs instead of 100 µs: the sub-millisecond
+      // rows (script time per move) are measured, not rounded.
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
       createReadStream(file).pipe(res);
       return;
     }
@@ -61,42 +66,57 @@ const server = createHttpServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc', ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)],
-});
-const chromiumVersion = browser.version();
+// Compositing: Chromium's normal GPU compositing (here emulated by SwiftShader, which composites the whole
+// window every frame, so a frame's cost grows with how much of the window a page draws), and for the
+// benchmarks listed here also software compositing (what Chromium uses on machines without a usable GPU;
+// it redraws only the damaged area), as separate rows: the audio drag is frame-bound, and the two
+// settings decide it differently.
+const SOFTWARE_TOO = new Set(['audio']);
+const baseArgs = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc', ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)];
+const modes = [{ suffix: '', args: [], names }];
+if (!baseArgs.includes('--disable-gpu-compositing') && !process.env.BENCH_ONE_MODE) {
+  const soft = names.filter((n) => SOFTWARE_TOO.has(n));
+  if (soft.length) modes.push({ suffix: ' (software compositing)', args: ['--disable-gpu-compositing'], names: soft });
+}
 
+let chromiumVersion = '';
 const results = [];
 try {
-  for (const name of names) {
-    console.log(`bench ${name} ...`);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || process.env.BENCH_VERBOSE) console.log(`  [${name}] ${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => console.log(`  [${name}] page error: ${e.message}`));
-    await page.goto(`${base}/bench/${name}/index.html${process.env.BENCH_PEER === '0' ? '?peer=0' : ''}`, { waitUntil: 'load', timeout: 120_000 });
-    await page.waitForFunction(() => typeof window.__labelkitBench === 'function', undefined, { timeout: 120_000 });
-    // `--trace`: record a Chromium performance trace of the run (node_modules/.cache/labelkit-bench-<name>.json;
-    // open it in chrome://tracing or Perfetto) to see where frame time goes.
-    const trace = process.argv.includes('--trace') ? path.join(root, 'node_modules', '.cache', `labelkit-bench-${name}.json`) : null;
-    if (trace) await browser.startTracing(page, { path: trace, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc', 'viz', 'gpu', 'benchmark'] });
-    const entries = await page.evaluate(() => window.__labelkitBench(), undefined);
-    if (trace) {
-      await browser.stopTracing();
-      console.log(`  trace written to ${path.relative(root, trace)}`);
+  for (const mode of modes) {
+    const browser = await chromium.launch({ executablePath, headless: true, args: [...baseArgs, ...mode.args] });
+    chromiumVersion = browser.version();
+    try {
+      for (const name of mode.names) {
+        console.log(`bench ${name}${mode.suffix} ...`);
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        page.on('console', (m) => {
+          if (m.type() === 'error' || process.env.BENCH_VERBOSE) console.log(`  [${name}] ${m.type()}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => console.log(`  [${name}] page error: ${e.message}`));
+        await page.goto(`${base}/bench/${name}/index.html${process.env.BENCH_PEER === '0' ? '?peer=0' : '?'}${process.env.BENCH_EXP ? `&exp=${encodeURIComponent(process.env.BENCH_EXP)}` : ''}`, { waitUntil: 'load', timeout: 120_000 });
+        await page.waitForFunction(() => typeof window.__labelkitBench === 'function', undefined, { timeout: 120_000 });
+        if (!(await page.evaluate(() => crossOriginIsolated))) console.log('  warning: the page is not cross-origin isolated; timings are rounded to 0.1 ms');
+        // `--trace`: record a Chromium performance trace of the run (node_modules/.cache/labelkit-bench-<name>.json;
+        // open it in chrome://tracing or Perfetto) to see where frame time goes.
+        const trace = process.argv.includes('--trace') && !mode.suffix ? path.join(root, 'node_modules', '.cache', `labelkit-bench-${name}.json`) : null;
+        if (trace) await browser.startTracing(page, { path: trace, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc', 'viz', 'gpu', 'benchmark'] });
+        const entries = (await page.evaluate(() => window.__labelkitBench(), undefined)).map((e) => ({ ...e, scenario: e.scenario + mode.suffix }));
+        if (trace) {
+          await browser.stopTracing();
+          console.log(`  trace written to ${path.relative(root, trace)}`);
+        }
+        for (const e of entries) results.push({ bench: name, ...e });
+        for (const e of entries) {
+          const ratio = e.ratio == null ? '' : `  ratio ${e.ratio.toFixed(2)}x`;
+          console.log(`  ${e.scenario} @${e.size} ${e.metric}: labelkit ${fmt(e.labelkit)} ${e.unit}, ${e.peerName} ${fmt(e.peer)} ${e.unit}${ratio}`);
+        }
+        await page.close();
+      }
+    } finally {
+      await browser.close();
     }
-    for (const e of entries) results.push({ bench: name, ...e });
-    for (const e of entries) {
-      const ratio = e.ratio == null ? '' : `  ratio ${e.ratio.toFixed(2)}x`;
-      console.log(`  ${e.scenario} @${e.size} ${e.metric}: labelkit ${fmt(e.labelkit)} ${e.unit}, ${e.peerName} ${fmt(e.peer)} ${e.unit}${ratio}`);
-    }
-    await page.close();
   }
 } finally {
-  await browser.close();
   server.close();
 }
 
@@ -113,7 +133,7 @@ const machine = {
   os: `${os.type()} ${os.release()}`,
   node: process.version,
   chromium: chromiumVersion,
-  rendering: 'headless Chromium, SwiftShader (software), 1280x800, production build',
+  rendering: `headless Chromium, SwiftShader (software) GPU compositing${modes.length > 1 ? ' (and, in rows marked so, software compositing)' : ''}, 1280x800, production build`,
 };
 let peers = {};
 try {
@@ -152,10 +172,13 @@ const md = [
   '',
   'How to read them: every "to the painted frame" time includes Chromium compositing the page with SwiftShader, which',
   'here costs tens of milliseconds per frame whatever the page draws (traces: `pnpm bench <name> --trace`). That floor is',
-  'the same for both sides, so at small sizes (1,000 boxes) both are near it and the ratio says little; the script-time',
-  'rows show the work each library does itself. With software compositing instead (`BENCH_CHROMIUM_ARGS=--disable-gpu-compositing`),',
-  'CSS-transformed SVG (the image peer\'s pan and zoom) gets relatively cheaper and canvas redraws relatively dearer;',
-  'the GPU-compositing setting above is what browsers on ordinary machines use.',
+  'the same for both sides per pixel drawn, so at small sizes (1,000 boxes) both are near it and the ratio says little; the script-time',
+  'and main-thread rows show the work each library does itself. SwiftShader\'s GPU compositing redraws the whole window',
+  'every frame, so a page that draws more of the window (a full annotator with toolbar and details panel, against a bare',
+  'waveform) pays more per frame whatever it changes. Chromium on a machine without a usable GPU composites in software',
+  'instead, redrawing only what changed: the audio benchmark is also run that way (rows marked "software compositing"),',
+  'and any benchmark can be with `BENCH_CHROMIUM_ARGS=--disable-gpu-compositing` (there CSS-transformed SVG, the image',
+  'peer\'s pan and zoom, gets relatively cheaper and canvas redraws relatively dearer).',
   '',
 ];
 for (const [name, run] of Object.entries(runs)) {

@@ -116,6 +116,13 @@ function summarize(drags: DragResult[]): Pick<Result, 'drag' | 'moveScript' | 'm
 }
 
 const stage = document.getElementById('stage')!;
+// `?exp=<css>` (BENCH_EXP): a style sheet for experiments, e.g. hiding a part to see what it costs per frame.
+const experiment = new URLSearchParams(location.search).get('exp');
+if (experiment) {
+  const sheet = document.createElement('style');
+  sheet.textContent = experiment;
+  document.head.append(sheet);
+}
 
 async function runLabelkit(segments: SegmentAnnotation[], dragOnly = false): Promise<Result> {
   const host = document.createElement('div');
