@@ -152,6 +152,13 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     expect((onChange.mock.calls.at(-1)![0][0] as SegmentAnnotation).label).toBe('speech');
     await userEvent.keyboard('{Delete}');
     expect(onChange.mock.calls.at(-1)![0]).toEqual([]);
+    // Undoing the delete brings the segment back selected, so the next key acts on it again.
+    await userEvent.keyboard('{Control>}z{/Control}');
+    const restored = onChange.mock.calls.at(-1)![0][0] as SegmentAnnotation;
+    await vi.waitFor(() => expect(document.querySelector('[aria-label="Selected segment"]')?.textContent).toContain('Speech'));
+    await userEvent.keyboard('{Delete}');
+    expect(onChange.mock.calls.at(-1)![0]).toEqual([]);
+    expect(restored.id).toBe(seg.id);
   });
 
   it('plays the selected segment and stops at its end', async () => {

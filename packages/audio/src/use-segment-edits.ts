@@ -226,16 +226,17 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     if (next) announce(`Channel: ${c === undefined ? 'all channels' : channelPhrase(c)}`);
   };
 
-  const undo = () => {
-    if (readOnly || !ann.canUndo) return;
-    ann.undo();
-    announce('Undone');
+  /** Undo or redo; the segments it brought back or changed become the selection, so the next key acts on them. */
+  const history = (which: 'undo' | 'redo') => {
+    if (readOnly || !(which === 'undo' ? ann.canUndo : ann.canRedo)) return;
+    const change = which === 'undo' ? ann.undo() : ann.redo();
+    const verb = which === 'undo' ? 'Undone' : 'Redone';
+    const touched = change ? [...change.added, ...change.updated.map(([, after]) => after)].filter((a): a is SegmentAnnotation => a.kind === 'segment') : [];
+    if (touched.length) selection.select(touched.map((s) => s.id));
+    announce(touched.length === 1 ? `${verb}: ${describe(touched[0]!)}` : verb);
   };
-  const redo = () => {
-    if (readOnly || !ann.canRedo) return;
-    ann.redo();
-    announce('Redone');
-  };
+  const undo = () => history('undo');
+  const redo = () => history('redo');
 
   return {
     labelName,

@@ -26,8 +26,10 @@ export interface UseAnnotationsResult {
   /** A drag: every move reaches `onChange`, history records one step. */
   beginGesture(): void;
   endGesture(): void;
-  undo(): void;
-  redo(): void;
+  /** Undoes the last step; returns what it changed (null when there was nothing to undo). */
+  undo(): ChangeSet | null;
+  /** Redoes the last undone step; returns what it changed (null when there was nothing to redo). */
+  redo(): ChangeSet | null;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -79,12 +81,14 @@ export function useAnnotations({ value, defaultValue, onChange, historyDepth }: 
   const [, force] = useState(0);
   const apply = useCallback((change: ChangeInput, options?: Partial<ApplyOptions>) => store.apply(change, { origin: 'user', ...options }), [store]);
   const undo = useCallback(() => {
-    store.undo();
+    const change = store.undo();
     force((n) => n + 1);
+    return change;
   }, [store]);
   const redo = useCallback(() => {
-    store.redo();
+    const change = store.redo();
     force((n) => n + 1);
+    return change;
   }, [store]);
 
   return useMemo(
