@@ -123,6 +123,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
         snap={core.snap}
         spectrogram={spectroOn}
         decoded={!!source.buffer}
+        canSnap={core.canSnap}
         readOnly={readOnly}
         canUndo={ann.canUndo}
         canRedo={ann.canRedo}

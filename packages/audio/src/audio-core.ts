@@ -117,6 +117,8 @@ export interface AudioCore {
   waveform: WaveformSource | null;
   /** Sample windows of a long file given as peaks (see use-sample-window.ts). */
   sampleWindow: SampleWindowResult;
+  /** Whether snapping to zero crossings can work: the audio is decoded, or a long WAV is read in windows. */
+  canSnap: boolean;
   /** Whether the spectrogram shows (asked for, and the audio is decoded). */
   spectroOn: boolean;
   markStart: number | null;
@@ -254,6 +256,7 @@ export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
     setSpectrogram,
     waveform,
     sampleWindow,
+    canSnap: !!source.buffer || sampleWindow.status.state === 'idle' || sampleWindow.status.state === 'loading' || sampleWindow.status.state === 'ready',
     spectroOn,
     markStart,
     setMarkStart,

@@ -19,8 +19,10 @@ export interface AudioToolbarProps {
   snap: boolean;
   /** Whether the spectrogram shows. */
   spectrogram: boolean;
-  /** Whether the audio is decoded (snapping and the spectrogram need it). */
+  /** Whether the audio is decoded (the spectrogram needs it). */
   decoded: boolean;
+  /** Whether snapping can work: the audio is decoded, or a long WAV is read in windows. */
+  canSnap: boolean;
   readOnly: boolean;
   canUndo: boolean;
   canRedo: boolean;
@@ -76,7 +78,7 @@ export function AudioToolbar(props: AudioToolbarProps): React.JSX.Element {
       </button>
       <span className="lk-badge" aria-label="Zoom level">{zoomLabel}</span>
       <span className="lk-toolbar-separator" />
-      <button type="button" className="lk-button" aria-pressed={snap} disabled={!decoded} onClick={props.onToggleSnap}>
+      <button type="button" className="lk-button" aria-pressed={snap} disabled={!props.canSnap} onClick={props.onToggleSnap}>
         Snap to zero
       </button>
       <button type="button" className="lk-button" aria-pressed={spectrogram} disabled={!decoded} onClick={props.onToggleSpectrogram}>

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRef } from 'react';
 import { act } from 'react';
-import { defineSchema } from '@labelkit/core';
+import { defineSchema, type Annotation, type SegmentAnnotation } from '@labelkit/core';
 import { AudioSegmentAnnotator, type AudioSegmentAnnotatorHandle } from './AudioSegmentAnnotator.js';
 import { trackLayout } from './layout.js';
 import { timeToX } from './viewport.js';
@@ -54,7 +54,8 @@ describe('sample-level waveform of a long file given as peaks', () => {
       return realFetch(input, init);
     });
     const ref = createRef<AudioSegmentAnnotatorHandle>();
-    const host = renderInHost(<AudioSegmentAnnotator ref={ref} schema={schema} src={src} peaks={[peaks]} duration={SECONDS} />);
+    const onChange = vi.fn<(next: Annotation[]) => void>();
+    const host = renderInHost(<AudioSegmentAnnotator ref={ref} schema={schema} src={src} peaks={[peaks]} duration={SECONDS} minLength={0.005} onChange={onChange} />);
     await vi.waitFor(() => expect(ref.current?.getViewport().duration).toBe(SECONDS), { timeout: 5000 });
     const track = host.querySelector<HTMLElement>('.lk-audio__track')!;
     // Nothing is read while the peaks are enough.
@@ -83,6 +84,24 @@ describe('sample-level waveform of a long file given as peaks', () => {
       expect(zero.bottom).toBeGreaterThanOrEqual(0.45);
       expect(zero.bottom - zero.top).toBeLessThan(0.2);
     });
+    // Snapping works on the window's samples: a drag on the waveform from 60.0123 s to 60.0278 s makes a
+    // segment from the zero crossings nearest its ends, 60.01 s and 60.03 s.
+    const snap = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Snap to zero')!;
+    expect(snap.disabled).toBe(false);
+    act(() => snap.click());
+    const rect = canvas.getBoundingClientRect();
+    const y = rect.top + trackLayout([0], 120, 0).waveTop + 60;
+    const press = (type: string, t: number) => canvas.dispatchEvent(new PointerEvent(type, { clientX: rect.left + timeToX(v, t), clientY: y, bubbles: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 1, isPrimary: true }));
+    act(() => {
+      press('pointerdown', 60.0123);
+      press('pointermove', 60.02);
+      press('pointermove', 60.0278);
+      press('pointerup', 60.0278);
+    });
+    const made = onChange.mock.calls.at(-1)![0][0] as SegmentAnnotation;
+    expect(made.start).toBeCloseTo(60.01, 5);
+    expect(made.end).toBeCloseTo(60.03, 5);
+
     // Scrolling within the window reads nothing more; scrolling out of it reads the next window (after a pause).
     act(() => ref.current!.scrollTo(v.scrollTime + 0.01));
     await new Promise((r) => setTimeout(r, 400));
@@ -99,6 +118,8 @@ describe('sample-level waveform of a long file given as peaks', () => {
     act(() => ref.current!.zoomTo(20_000, 30));
     const track = host.querySelector<HTMLElement>('.lk-audio__track')!;
     await vi.waitFor(() => expect(track.dataset.sampleWindow).toBe('unsupported'), { timeout: 5000 });
+    // Nothing to snap to: the toggle is off.
+    expect([...host.querySelectorAll('button')].find((b) => b.textContent === 'Snap to zero')!.disabled).toBe(true);
     await vi.waitFor(() => expect(host.querySelector('[aria-live]')!.textContent).toMatch(/not a WAV/));
   });
 });

@@ -48,9 +48,9 @@ export function useAudioKeyboard(core: AudioCore, parts: AudioKeyboardParts): vo
     return list;
   };
 
-  /** Toggles an option that needs decoded audio (the spectrogram, snapping), or says it needs it. */
-  const toggleDecodedOption = (set: Dispatch<SetStateAction<boolean>>, isOn: boolean, needsDecoded: string, turnedOff: string, turnedOn: string) => {
-    if (!source.buffer) {
+  /** Toggles an option that needs the samples (the spectrogram, snapping), or says what it needs. */
+  const toggleDecodedOption = (set: Dispatch<SetStateAction<boolean>>, isOn: boolean, needsDecoded: string, turnedOff: string, turnedOn: string, available = !!source.buffer) => {
+    if (!available) {
       announce(needsDecoded);
       return;
     }
@@ -106,7 +106,7 @@ export function useAudioKeyboard(core: AudioCore, parts: AudioKeyboardParts): vo
     zoomOut: () => zoomBy(0.5),
     zoomFit,
     toggleSpectrogram: () => toggleDecodedOption(setSpectrogram, spectrogram, 'Spectrogram needs decoded audio', 'Spectrogram hidden', 'Spectrogram shown'),
-    toggleSnap: () => toggleDecodedOption(setSnap, snap, 'Snapping needs decoded audio', 'Snap to zero crossings off', 'Snap to zero crossings on'),
+    toggleSnap: () => toggleDecodedOption(setSnap, snap, 'Snapping needs the samples: decoded audio, or a WAV file read in windows', 'Snap to zero crossings off', 'Snap to zero crossings on', core.canSnap),
     editTranscript: () => {
       if (!selectedSeg || readOnly) return false;
       transcriptRef.current?.focus();

@@ -51,11 +51,14 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
   const { seek } = parts.playback;
   const { describe, createSegment, updateSegment } = parts.edits;
 
+  // Snapping needs samples: the decoded file, or the window read of a long one (edges outside it stay put).
   const snapFn = (): ((t: number) => number) | undefined => {
-    const buf = live.current.source.buffer;
-    if (!live.current.snap || !buf) return undefined;
-    const data = buf.getChannelData(0);
-    return (t: number) => snapToZeroCrossing(data, buf.sampleRate, t, 0.01);
+    const samples = live.current.waveform?.samples;
+    const data = samples?.channels[0];
+    if (!live.current.snap || !samples || !data || !data.length) return undefined;
+    const start = samples.start ?? 0;
+    const end = start + data.length / samples.sampleRate;
+    return (t: number) => (t < start || t > end ? t : start + snapToZeroCrossing(data, samples.sampleRate, t - start, 0.01));
   };
 
   const toolContext = (): ToolContext => {
