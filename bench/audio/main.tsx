@@ -116,6 +116,9 @@ function summarize(drags: DragResult[]): Pick<Result, 'drag' | 'moveScript' | 'm
 }
 
 const stage = document.getElementById('stage')!;
+const trackOnlyCss = document.createElement('style');
+trackOnlyCss.textContent = '.track-only .lk-toolbar,.track-only .lk-audio__overview,.track-only .lk-audio__details,.track-only .lk-audio__help{display:none!important}';
+document.head.append(trackOnlyCss);
 // `?exp=<css>` (BENCH_EXP): a style sheet for experiments, e.g. hiding a part to see what it costs per frame.
 const experiment = new URLSearchParams(location.search).get('exp');
 if (experiment) {
@@ -124,8 +127,10 @@ if (experiment) {
   document.head.append(sheet);
 }
 
-async function runLabelkit(segments: SegmentAnnotation[], dragOnly = false): Promise<Result> {
+async function runLabelkit(segments: SegmentAnnotation[], dragOnly = false, trackOnly = false): Promise<Result> {
   const host = document.createElement('div');
+  // The track alone (toolbar, overview, details panel and help hidden), as the peer shows only its waveform.
+  if (trackOnly) host.className = 'track-only';
   stage.append(host);
   const ref = createRef<AudioSegmentAnnotatorHandle>();
   let last: Annotation[] = [];
@@ -226,6 +231,8 @@ window.__labelkitBench = async (): Promise<BenchEntry[]> => {
   // The same drag with a tenth of the segments (every tenth one, the dragged one among them): only the count changes.
   const small = await runLabelkit(segments.filter((s, i) => i % 10 === 0 || DRAGGED.includes(s)), true);
   await new Promise((r) => setTimeout(r, 200));
+  const trackOnly = await runLabelkit(segments, true, true);
+  await new Promise((r) => setTimeout(r, 200));
   const peer = withPeer ? await runPeer() : null;
   const scenario = '3-hour peaks, 5,000 segments';
   const entry = (metric: string, a: number, b: number | null, note?: string): BenchEntry => ({ scenario, size: COUNT, metric, unit: 'ms', labelkit: a, peer: b, peerName: PEER, ratio: b === null ? null : b / a, ...(note ? { note } : {}) });
@@ -236,7 +243,7 @@ window.__labelkitBench = async (): Promise<BenchEntry[]> => {
     entry('zoom frame time (p95)', p95(lk.zoom), peer ? p95(peer.zoom) : null),
     entry('scroll frame time (mean)', mean(lk.scroll), peer ? mean(peer.scroll) : null, `${SCROLL_STEPS} scrolls of 300 px at ${ZOOM_MAX} px/s`),
     entry('scroll frame time (p95)', p95(lk.scroll), peer ? p95(peer.scroll) : null),
-    entry('drag a segment (per move)', lk.drag, peer?.drag ?? null, `pointerdown, 10 pointer moves of 20 px each to its painted frame, pointerup to its painted frame, divided by 10; mean of ${DRAGGED.length - WARMUP} drags of different segments after one warm-up drag; segment moved correctly: labelkit ${lk.dragOk}, peer ${peer ? peer.dragOk : '—'}`),
+    entry('drag a segment (per move)', lk.drag, peer?.drag ?? null, `pointerdown, 10 pointer moves of 20 px each to its painted frame, pointerup to its painted frame, divided by 10; mean of ${DRAGGED.length - WARMUP} drags of different segments after one warm-up drag; segment moved correctly: labelkit ${lk.dragOk}, peer ${peer ? peer.dragOk : '—'}; labelkit with only its track showing (toolbar, overview and details panel hidden, as the peer shows only a waveform): ${f(trackOnly.drag)} ms`),
     entry('drag script time per move (median)', median(lk.moveScript), peer ? median(peer.moveScript) : null, `pointermove dispatch until its microtasks (React's flush) ran; labelkit with 500 segments instead of 5,000: ${f(median(small.moveScript))} ms (max ${f(Math.max(...small.moveScript))} ms vs ${f(Math.max(...lk.moveScript))} ms at 5,000)`),
     entry('drag main-thread time per move (median)', median(lk.moveFrame), peer ? median(peer.moveFrame) : null, `each move dispatched at the start of a frame, until the next task after that frame: the move's script, style, layout, paint and commit on the main thread (what is left of the frame interval for everything else); labelkit with 500 segments: ${f(median(small.moveFrame))} ms`),
     entry('drop a dragged segment', lk.drop, peer?.drop ?? null, `pointerup → painted frame, median of the drags: labelkit commits the drag to the store here (one undo step, one onChange); with 500 segments ${f(small.drop)} ms`),
