@@ -1,4 +1,4 @@
-import { useImperativeHandle, useLayoutEffect, useMemo, type CSSProperties } from 'react';
+import { useImperativeHandle, useLayoutEffect, useMemo } from 'react';
 import { createId } from '@labelkit/core';
 import { LabelkitStyles } from '@labelkit/react';
 import type { AudioSegmentAnnotatorHandle, AudioSegmentAnnotatorProps } from './annotator-props.js';
@@ -94,7 +94,6 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
 
   const selectedLabel = selectedSeg ? schema.byId.get(selectedSeg.label) : undefined;
   const helpId = useMemo(() => createId('lk-audio-help-'), []);
-  const rootStyle: CSSProperties = { outlineOffset: 2 };
 
   return (
     <div
@@ -104,7 +103,6 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       role="application"
       aria-label={props['aria-label'] ?? 'Audio segment annotator'}
       aria-describedby={helpId}
-      style={rootStyle}
       data-playing={playing ? '' : undefined}
     >
       <LabelkitStyles />

@@ -98,7 +98,8 @@ describe('playMediaSegment (streamed media: a gain cut on the audio clock)', () 
       let last = first;
       for (let i = first; i < heard.length; i++) if (heard[i] !== 0) last = i;
       // The last sample that sounded came from the segment's end: within 12 ms (measured here: -0.1 to +3.5 ms,
-      // once -7.5 ms; the cut is placed from the element's clock against the audio clock once, at start).
+      // once -7.5 ms; the cut is placed from the element's clock against the audio clock at start, and moved
+      // only when a later reading disagrees by 20 ms or more, as once seen on a loaded CI machine: 68 ms).
       expect(Math.abs(rampAt(heard[last]!) - end)).toBeLessThan(0.012);
       // And nothing after it: at least 200 ms of the recording after the cut is exact silence.
       expect((heard.length - 1 - last) / ctx.sampleRate).toBeGreaterThan(0.2);

@@ -135,13 +135,15 @@ export function playMediaSegment(media: HTMLMediaElement, gate: MediaGate, start
   const { context: ctx, gain } = gate;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let sync: ReturnType<typeof setTimeout> | undefined;
   let resolveEnded: () => void = () => {};
   const ended = new Promise<void>((r) => (resolveEnded = r));
   let startedAt = ctx.currentTime;
   const finish = () => {
     if (stopped) return;
     stopped = true;
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
+    clearTimeout(sync);
     media.pause();
     const now = ctx.currentTime;
     gain.gain.cancelScheduledValues(now);
@@ -151,17 +153,38 @@ export function playMediaSegment(media: HTMLMediaElement, gate: MediaGate, start
   };
   const begin = () => {
     busy.add(gate);
+    clearTimeout(sync);
     media.currentTime = start;
-    const run = () => {
-      if (stopped) return;
+    let stopAt = 0;
+    /** Places the cut where the element's clock, read against the audio clock now, says the end will sound. */
+    const place = () => {
       const now = ctx.currentTime;
-      startedAt = now;
-      const stopAt = mediaStopTime(now, media.currentTime, end, media.playbackRate || 1);
-      gain.gain.cancelScheduledValues(0);
+      const at = mediaStopTime(now, media.currentTime, end, media.playbackRate || 1);
+      // Later readings jitter by several ms (the element's clock moves in audio-callback steps): only a gross
+      // disagreement with the first, which is the most precise when the element started cleanly, moves the cut.
+      if (stopAt && Math.abs(at - stopAt) < 0.02) return;
+      stopAt = at;
+      gain.gain.cancelScheduledValues(now);
       gain.gain.setValueAtTime(1, now);
       gain.gain.setValueAtTime(0, stopAt);
-      // The gain already cut the sound on the audio clock; this only tidies up after it.
+      // The gain cuts the sound on the audio clock; this only tidies up after it.
+      clearTimeout(timer);
       timer = setTimeout(() => (options.loop ? begin() : finish()), Math.max(0, (stopAt - now) * 1000) + 30);
+    };
+    // Read again every 40 ms until the last 60 ms: just after play() resolves the element may still be
+    // starting up on a loaded machine (once seen: the cut 68 ms off), and a later reading then corrects
+    // the cut. A late timer changes nothing: the cut already placed stands.
+    const resync = () => {
+      if (stopped || stopAt - ctx.currentTime < 0.06) return;
+      place();
+      sync = setTimeout(resync, 40);
+    };
+    const run = () => {
+      if (stopped) return;
+      startedAt = ctx.currentTime;
+      gain.gain.cancelScheduledValues(0);
+      place();
+      sync = setTimeout(resync, 40);
     };
     void media.play().then(run, finish);
   };

@@ -76,7 +76,8 @@ export function useAudioKeyboard(core: AudioCore, parts: AudioKeyboardParts): vo
         announce('Mark a start first with [');
         return;
       }
-      const r = segmentFromMarks(markStart, playheadRef.current, { duration, minLength, ...(snapFn() ? { snap: snapFn()! } : {}) });
+      const snap = snapFn();
+      const r = segmentFromMarks(markStart, playheadRef.current, { duration, minLength, ...(snap ? { snap } : {}) });
       setMarkStart(null);
       if (r) createSegment(r.start, r.end, activeLane);
     },

@@ -72,9 +72,9 @@ export function useWaveSurfer(core: AudioCore, view: ViewportControl, drawing: T
     ws.on('ready', () => setViewport({ ...viewportRef.current }));
     setViewport({ ...viewportRef.current });
     return () => {
-      // The segment playing when wavesurfer goes (`usePlayback` sets it; not a ref React manages).
-      // eslint-disable-next-line react-hooks/exhaustive-deps
+      // The segment playing when wavesurfer goes (`usePlayback` sets it) stops with it.
       segPlayRef.current?.stop();
+      segPlayRef.current = null;
       ws.destroy();
       wsRef.current = null;
       spectroRef.current = null;
