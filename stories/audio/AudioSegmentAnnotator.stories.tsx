@@ -95,7 +95,8 @@ export const ThreeHourPeaks: Story = {
 /**
  * A 20-minute field recording given as peaks + duration + a WAV `src`: it is never fetched whole or
  * decoded. Zoomed in past the peaks (here by keyboard, `+`), the annotator reads just the visible
- * stretch of the file with HTTP range requests and draws its samples; the chirps' sweeps show.
+ * stretch of the file with HTTP range requests and draws its samples, and (S) a spectrogram of them:
+ * the chirps' sweeps show.
  */
 export const LongRecordingWindows: Story = {
   args: { schema: callsSchema, 'aria-label': 'Field recording, 20 minutes' },
@@ -115,6 +116,9 @@ export const LongRecordingWindows: Story = {
     await userEvent.keyboard('{+}'.repeat(9));
     await waitFor(() => expect(track).toHaveAttribute('data-sample-window', 'ready'), { timeout: 8000 });
     await expect(canvas.getByRole('region', { name: 'Selected segment' })).toHaveTextContent(`Bird call`);
+    // The spectrogram, drawn from the same window of samples: the chirp's sweep shows.
+    await userEvent.keyboard('s');
+    await expect(canvas.getByRole('button', { name: 'Spectrogram' })).toHaveAttribute('aria-pressed', 'true');
     await expect(rec.segments.length).toBeGreaterThan(100);
   },
 };

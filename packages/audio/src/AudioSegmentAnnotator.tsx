@@ -120,8 +120,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
         zoomLabel={view.zoomLabel}
         snap={core.snap}
         spectrogram={spectroOn}
-        decoded={!!source.buffer}
-        canSnap={core.canSnap}
+        samplesAvailable={core.samplesAvailable}
         readOnly={readOnly}
         canUndo={ann.canUndo}
         canRedo={ann.canRedo}
@@ -144,7 +143,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       ) : null}
       <canvas ref={refs.overview} className="lk-audio__overview" style={{ height: OVERVIEW_HEIGHT }} aria-hidden="true" onPointerDown={pointer.onOverviewPointer} onPointerMove={pointer.onOverviewPointer} />
       <div ref={refs.track} className="lk-audio__track" style={{ height: layout.height }} aria-hidden="true" data-sample-window={core.sampleWindow.status.state}>
-        <div ref={refs.wave} className="lk-audio__wave" style={{ top: layout.waveTop, display: spectroOn ? 'block' : 'none' }} />
+        <div ref={refs.wave} className="lk-audio__wave" style={{ top: layout.waveTop, display: core.wsSpectroOn ? 'block' : 'none' }} />
         <canvas ref={refs.canvas} className="lk-audio__canvas" onPointerDown={pointer.onPointerDown} onPointerMove={pointer.onPointerMove} onPointerUp={pointer.onPointerUp} onPointerCancel={pointer.onPointerCancel} onLostPointerCapture={pointer.onPointerUp} data-testid="lk-audio-canvas" />
         {/* The dragged segment during a drag: moved by transform, so a pointer move redraws nothing. */}
         <div ref={refs.drag} className="lk-audio__drag">

@@ -71,6 +71,8 @@ export interface LiveValues {
   source: AudioSource;
   waveform: WaveformSource | null;
   spectroOn: boolean;
+  /** Whether wavesurfer's view shows (its spectrogram, decoded audio). */
+  wsSpectroOn: boolean;
   readOnly: boolean;
   minLength: number;
   snap: boolean;
@@ -117,8 +119,10 @@ export interface AudioCore {
   waveform: WaveformSource | null;
   /** Sample windows of a long file given as peaks (see use-sample-window.ts). */
   sampleWindow: SampleWindowResult;
-  /** Whether snapping to zero crossings can work: the audio is decoded, or a long WAV is read in windows. */
-  canSnap: boolean;
+  /** Whether the samples can be had (snapping, the spectrogram): the audio is decoded, or a long WAV is read in windows. */
+  samplesAvailable: boolean;
+  /** Whether wavesurfer's view shows (its spectrogram plugin, for decoded audio). */
+  wsSpectroOn: boolean;
   /** Whether the spectrogram shows (asked for, and the audio is decoded). */
   spectroOn: boolean;
   markStart: number | null;
@@ -196,11 +200,16 @@ export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
   const model = useMemo(() => modelCache.get({ schema, segments, pending, laneBy }), [modelCache, segments, pending, schema, laneBy]);
 
   const channelCount = Math.max(1, source.channelCount);
-  const spectroOn = spectrogram && !!source.buffer;
+  // Decoded audio has wavesurfer's spectrogram plugin; a long WAV read in windows gets the annotator's own
+  // (drawn on the track canvas from the window; see spectrogram.ts).
+  const sampleWindow = useSampleWindow(props.src, source.status === 'ready' && !source.buffer && !!props.src, source.pyramid?.levels[0]?.rate ?? 0);
+  const windowState = sampleWindow.status.state;
+  const samplesAvailable = !!source.buffer || windowState === 'idle' || windowState === 'loading' || windowState === 'ready';
+  const spectroOn = spectrogram && samplesAvailable;
+  const wsSpectroOn = spectroOn && !!source.buffer;
   const layout = useMemo(() => trackLayout(model.rows, waveHeight, spectroOn ? SPECTROGRAM_HEIGHT : 0, channelCount), [model.rows, waveHeight, spectroOn, channelCount]);
   // What the track's waveform is drawn from: the peaks pyramid, and the samples of decoded audio (sample-level zoom).
   // A long file given as peaks: windows of its samples read on demand when zoomed in past the peaks.
-  const sampleWindow = useSampleWindow(props.src, source.status === 'ready' && !source.buffer && !!props.src, source.pyramid?.levels[0]?.rate ?? 0);
   const win = sampleWindow.window;
   const waveform = useMemo((): WaveformSource | null => {
     if (!source.pyramid) return null;
@@ -219,8 +228,8 @@ export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
   const selectedSet = useMemo(() => new Set(selection.selectedIds), [selection.selectedIds]);
 
   // Latest values for event handlers and the draw loop, which live outside React's render.
-  const live = useRef<LiveValues>({ model, layout, selectedSet, activeLane, markStart, source, waveform, spectroOn, readOnly, minLength, snap, segments, laneBy });
-  live.current = { model, layout, selectedSet, activeLane, markStart, source, waveform, spectroOn, readOnly, minLength, snap, segments, laneBy };
+  const live = useRef<LiveValues>({ model, layout, selectedSet, activeLane, markStart, source, waveform, spectroOn, wsSpectroOn, readOnly, minLength, snap, segments, laneBy });
+  live.current = { model, layout, selectedSet, activeLane, markStart, source, waveform, spectroOn, wsSpectroOn, readOnly, minLength, snap, segments, laneBy };
 
   return {
     props,
@@ -256,7 +265,8 @@ export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
     setSpectrogram,
     waveform,
     sampleWindow,
-    canSnap: !!source.buffer || sampleWindow.status.state === 'idle' || sampleWindow.status.state === 'loading' || sampleWindow.status.state === 'ready',
+    samplesAvailable,
+    wsSpectroOn,
     spectroOn,
     markStart,
     setMarkStart,

@@ -19,10 +19,8 @@ export interface AudioToolbarProps {
   snap: boolean;
   /** Whether the spectrogram shows. */
   spectrogram: boolean;
-  /** Whether the audio is decoded (the spectrogram needs it). */
-  decoded: boolean;
-  /** Whether snapping can work: the audio is decoded, or a long WAV is read in windows. */
-  canSnap: boolean;
+  /** Whether the samples can be had (snapping and the spectrogram need them): decoded audio, or a long WAV read in windows. */
+  samplesAvailable: boolean;
   readOnly: boolean;
   canUndo: boolean;
   canRedo: boolean;
@@ -44,7 +42,7 @@ export interface AudioToolbarProps {
 
 /** The toolbar over the track ("Playback and view"). Its buttons act through the callbacks it is given. */
 export function AudioToolbar(props: AudioToolbarProps): React.JSX.Element {
-  const { playing, loop, rate, zoomLabel, snap, spectrogram, decoded, readOnly, time, duration } = props;
+  const { playing, loop, rate, zoomLabel, snap, spectrogram, samplesAvailable, readOnly, time, duration } = props;
   return (
     <div className="lk-toolbar" role="toolbar" aria-label="Playback and view">
       <button type="button" className="lk-button lk-button--primary" onClick={props.onPlayPause} disabled={!props.canPlay}>
@@ -78,10 +76,10 @@ export function AudioToolbar(props: AudioToolbarProps): React.JSX.Element {
       </button>
       <span className="lk-badge" aria-label="Zoom level">{zoomLabel}</span>
       <span className="lk-toolbar-separator" />
-      <button type="button" className="lk-button" aria-pressed={snap} disabled={!props.canSnap} onClick={props.onToggleSnap}>
+      <button type="button" className="lk-button" aria-pressed={snap} disabled={!samplesAvailable} onClick={props.onToggleSnap}>
         Snap to zero
       </button>
-      <button type="button" className="lk-button" aria-pressed={spectrogram} disabled={!decoded} onClick={props.onToggleSpectrogram}>
+      <button type="button" className="lk-button" aria-pressed={spectrogram} disabled={!samplesAvailable} onClick={props.onToggleSpectrogram}>
         Spectrogram
       </button>
       <span className="lk-toolbar-separator" />

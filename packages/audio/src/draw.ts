@@ -13,6 +13,7 @@ import { formatTime, tickStep } from './time-format.js';
 import type { Region } from './dirty-regions.js';
 import { timeToX, visibleRange, xToTime, type Viewport } from './viewport.js';
 import { drawWaveform, type WaveformSource } from './waveform.js';
+import { spectrogramLevels, spectrogramPixels, type SpectrogramSource } from './spectrogram.js';
 
 /** A segment as drawn: its place and looks. */
 export interface DrawItem {
@@ -60,6 +61,11 @@ export interface FrameState {
   waveform?: WaveformSource | null;
   /** Device pixels per CSS pixel of the canvas (default 1): the waveform is drawn per device pixel. */
   dpr?: number;
+  /**
+   * The annotator's own spectrogram in the band under the waveform, from `source` where it has samples
+   * (see spectrogram.ts); absent: the band is left clear (wavesurfer's spectrogram shows through it).
+   */
+  spectrogram?: { source: SpectrogramSource | null } | null;
 }
 
 /**
@@ -102,6 +108,9 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState, region?:
     const bands = layout.channelCount > 1 ? Array.from({ length: layout.channelCount }, (_, c) => channelBand(layout, c)) : [channelBand(layout, undefined)];
     drawWaveform(ctx, f.waveform, v, bands, theme.muted, f.dpr ?? 1, region ? { from: region.x, to: region.x + region.width } : undefined);
   }
+  const specTop = layout.waveTop + layout.waveHeight;
+  const specHeight = layout.lanesTop - specTop;
+  if (f.spectrogram && specHeight > 0 && rows(specTop, specHeight)) drawOwnSpectrogram(ctx, f.spectrogram.source, v, specTop, specHeight, theme, f.dpr ?? 1, region);
   // Lane stripes and titles.
   ctx.font = '11px system-ui, sans-serif';
   for (let i = 0; i < f.lanes.length; i++) {
@@ -401,4 +410,37 @@ export function drawOverviewWindow(ctx: CanvasRenderingContext2D, width: number,
   ctx.strokeRect(x0 + 0.75, 0.75, Math.max(2, x1 - x0 - 1.5), height - 1.5);
   ctx.fillStyle = theme.playhead;
   ctx.fillRect(Math.round(timeToX(full, playhead)) - 1, 0, 2, height);
+}
+
+/**
+ * The annotator's own spectrogram in the band `[top, top + height)` (CSS pixels), one column per device
+ * pixel of the view (only those in `region`, when given), from `source` where it has samples; where it
+ * has none (zoomed out past the window read), a hint to zoom in.
+ */
+function drawOwnSpectrogram(ctx: CanvasRenderingContext2D, source: SpectrogramSource | null, v: Viewport, top: number, height: number, theme: DrawTheme, dpr: number, region?: Region): void {
+  const all = Math.max(0, Math.round(v.width * dpr));
+  const first = region ? Math.max(0, Math.floor(region.x * dpr)) : 0;
+  const last = region ? Math.min(all, Math.ceil((region.x + region.width) * dpr)) : all;
+  const cols = last - first;
+  const y = Math.round(top * dpr);
+  const rowsPx = Math.round((top + height) * dpr) - y;
+  if (cols <= 0 || rowsPx <= 0 || !(v.pxPerSec > 0)) return;
+  if (source) {
+    const secPerCol = 1 / (v.pxPerSec * dpr);
+    const { levels, missing } = spectrogramLevels(source, v.scrollTime + first * secPerCol, secPerCol, cols, rowsPx);
+    // putImageData writes device pixels as they are, with no transform and no clip: with a region, only
+    // the band's rows inside it are written (what is drawn over the band there, the playhead, stays).
+    const r0 = region ? Math.max(0, Math.floor(region.y * dpr) - y) : 0;
+    const r1 = region ? Math.min(rowsPx, Math.ceil((region.y + region.height) * dpr) - y) : rowsPx;
+    if (r1 > r0 && missing.some((m) => m === 0)) ctx.putImageData(new ImageData(spectrogramPixels(levels, missing, cols, rowsPx), cols, rowsPx), first, y, 0, r0, cols, r1 - r0);
+  }
+  // Mostly without samples (zoomed out past the window read): say how to get the spectrogram. With a
+  // region, its clip keeps the text to the region's part.
+  const vis = visibleRange(v);
+  const covered = source ? Math.max(0, Math.min(vis.end, source.start + source.samples.length / source.sampleRate) - Math.max(vis.start, source.start)) / (vis.end - vis.start) : 0;
+  if (covered < 0.5) {
+    ctx.fillStyle = theme.muted;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.fillText('Spectrogram: zoom in (it is drawn from the samples read where the view is zoomed in)', 8, top + height / 2 + 4);
+  }
 }

@@ -102,6 +102,27 @@ describe('sample-level waveform of a long file given as peaks', () => {
     expect(made.start).toBeCloseTo(60.01, 5);
     expect(made.end).toBeCloseTo(60.03, 5);
 
+    // The spectrogram, drawn by the annotator from the same samples (wavesurfer never decoded this file):
+    // the 50 Hz tone lights the lowest rows of the band, the rows far above them stay dark.
+    const spectrogram = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Spectrogram')!;
+    expect(spectrogram.disabled).toBe(false);
+    act(() => spectrogram.click());
+    expect(spectrogram.getAttribute('aria-pressed')).toBe('true');
+    const band = trackLayout([0], 120, 128);
+    const bandTop = band.waveTop + band.waveHeight;
+    await vi.waitFor(() => {
+      const k = canvas.width / canvas.getBoundingClientRect().width;
+      const px = (cssY: number) => canvas.getContext('2d')!.getImageData(Math.round(450 * k), Math.round(cssY * k), 1, 1).data;
+      // 128 rows of 31.25 Hz at DPR 1: 50 Hz is in the second row from the bottom (the brightest of the lowest four).
+      const low = [124, 125, 126, 127].map((r) => px(bandTop + r)).reduce((a, b) => (a[0]! + a[1]! + a[2]! >= b[0]! + b[1]! + b[2]! ? a : b));
+      const high = px(bandTop + 10);
+      expect(low[3]).toBe(255);
+      expect(high[3]).toBe(255);
+      expect(low[0]! + low[1]! + low[2]!).toBeGreaterThan(500);
+      expect(high[0]! + high[1]! + high[2]!).toBeLessThan(150);
+    });
+    expect(host.querySelector<HTMLElement>('.lk-audio__wave')!.style.display).toBe('none');
+
     // Scrolling within the window reads nothing more; scrolling out of it reads the next window (after a pause).
     act(() => ref.current!.scrollTo(v.scrollTime + 0.01));
     await new Promise((r) => setTimeout(r, 400));

@@ -106,8 +106,8 @@ export function useAudioKeyboard(core: AudioCore, parts: AudioKeyboardParts): vo
     zoomIn: () => zoomBy(2),
     zoomOut: () => zoomBy(0.5),
     zoomFit,
-    toggleSpectrogram: () => toggleDecodedOption(setSpectrogram, spectrogram, 'Spectrogram needs decoded audio', 'Spectrogram hidden', 'Spectrogram shown'),
-    toggleSnap: () => toggleDecodedOption(setSnap, snap, 'Snapping needs the samples: decoded audio, or a WAV file read in windows', 'Snap to zero crossings off', 'Snap to zero crossings on', core.canSnap),
+    toggleSpectrogram: () => toggleDecodedOption(setSpectrogram, spectrogram, 'The spectrogram needs the samples: decoded audio, or a WAV file read in windows', 'Spectrogram hidden', 'Spectrogram shown', core.samplesAvailable),
+    toggleSnap: () => toggleDecodedOption(setSnap, snap, 'Snapping needs the samples: decoded audio, or a WAV file read in windows', 'Snap to zero crossings off', 'Snap to zero crossings on', core.samplesAvailable),
     editTranscript: () => {
       if (!selectedSeg || readOnly) return false;
       transcriptRef.current?.focus();

@@ -11,6 +11,8 @@ import { changedRegions, snapRegion, type DrawnFrame } from './dirty-regions.js'
 import { draftGeometry, draftItem, drawFrame, drawOverviewBase, drawOverviewWindow, overviewTickSpan, type DrawItem, type DrawTheme, type FrameState } from './draw.js';
 import type { IntervalIndex } from './interval-index.js';
 import type { PeaksPyramid } from './peaks.js';
+import type { SpectrogramSource } from './spectrogram.js';
+import type { WaveformSource } from './waveform.js';
 
 /** What {@link useTrackDrawing} returns. */
 export interface TrackDrawing {
@@ -92,7 +94,7 @@ export function useTrackDrawing(core: AudioCore): TrackDrawing {
     const theme = themeRef.current.theme;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     // The dragged segment is left out: the drag overlay shows it (placed again here, as the view may have moved).
-    const frame: FrameState = { viewport: v, layout: L.layout, lanes: L.model.lanes, index: L.model.index, selected: L.selectedSet, playhead: playheadRef.current, preview: previewRef.current, markStart: L.markStart, theme, activeLane: L.activeLane, hidden: draftRef.current?.id ?? null, waveform: L.waveform, dpr };
+    const frame: FrameState = { viewport: v, layout: L.layout, lanes: L.model.lanes, index: L.model.index, selected: L.selectedSet, playhead: playheadRef.current, preview: previewRef.current, markStart: L.markStart, theme, activeLane: L.activeLane, hidden: draftRef.current?.id ?? null, waveform: L.waveform, dpr, spectrogram: L.spectroOn && !L.wsSpectroOn ? { source: ownSpectrogramSource(L.waveform) } : null };
     const drawn: DrawnFrame = { frame, byId: L.model.byId, patch: L.model.patch ?? null };
     // Only what changed since the last frame is drawn again (see dirty-regions.ts): a drag's start and
     // drop, a selection or the playhead repaint small rectangles, and the canvas is invalidated only there.
@@ -190,4 +192,11 @@ export function useTrackDrawing(core: AudioCore): TrackDrawing {
   };
 
   return { invalidate, drawNow, placeDraft };
+}
+
+/** The first channel of the samples the waveform has (the window read of a long file), for the annotator's own spectrogram. */
+function ownSpectrogramSource(waveform: WaveformSource | null): SpectrogramSource | null {
+  const s = waveform?.samples;
+  const data = s?.channels[0];
+  return s && data && data.length ? { samples: data, sampleRate: s.sampleRate, start: s.start ?? 0 } : null;
 }

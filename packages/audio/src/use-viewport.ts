@@ -45,7 +45,7 @@ export function useViewport(core: AudioCore, drawing: TrackDrawing): ViewportCon
   const sampleRate = source.buffer?.sampleRate ?? props.sampleRate ?? core.sampleWindow.format?.sampleRate ?? DEFAULT_SAMPLE_RATE;
   const requestWindow = core.sampleWindow.request;
   const limits = useCallback(
-    () => zoomLimits(duration || 1, viewportRef.current.width, sampleRate * PX_PER_SAMPLE, live.current.spectroOn ? MAX_ELEMENT_WIDTH : Infinity),
+    () => zoomLimits(duration || 1, viewportRef.current.width, sampleRate * PX_PER_SAMPLE, live.current.wsSpectroOn ? MAX_ELEMENT_WIDTH : Infinity),
     [duration, sampleRate, viewportRef, live],
   );
 
@@ -54,7 +54,7 @@ export function useViewport(core: AudioCore, drawing: TrackDrawing): ViewportCon
       const prev = viewportRef.current;
       viewportRef.current = next;
       const ws = wsRef.current;
-      if (ws && live.current.spectroOn) syncWaveSurferView(ws, next, false);
+      if (ws && live.current.wsSpectroOn) syncWaveSurferView(ws, next, false);
       // Zoomed in past the peaks of a long file: its samples there, read after the view settles.
       requestWindow(next, window.devicePixelRatio || 1);
       if (prev.pxPerSec !== next.pxPerSec || prev.width !== next.width) setZoomLabel(next.pxPerSec * (next.duration || 1) <= next.width + 0.5 ? 'Whole file' : `${ZOOM_FACTOR.format(next.pxPerSec / (next.width / (next.duration || 1)))}×`);

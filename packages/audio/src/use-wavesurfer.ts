@@ -30,7 +30,7 @@ export function syncWaveSurferView(ws: WaveSurfer, v: Viewport, relayout: boolea
  * unmounts; registers the spectrogram plugin while the spectrogram is on, and applies the playback rate.
  */
 export function useWaveSurfer(core: AudioCore, view: ViewportControl, drawing: TrackDrawing): void {
-  const { source, waveHeight, setPlaying, spectroOn, rate } = core;
+  const { source, waveHeight, setPlaying, wsSpectroOn: spectroOn, rate } = core;
   const { src } = core.props;
   const { wave: waveRef, ws: wsRef, media: mediaRef, segPlay: segPlayRef, viewport: viewportRef } = core.refs;
   const { setViewport, limits } = view;
