@@ -323,7 +323,8 @@ export function drawRuler(ctx: CanvasRenderingContext2D, v: Viewport, theme: Dra
     const major = Math.abs(t / step - Math.round(t / step)) < 1e-6;
     ctx.moveTo(x, RULER_HEIGHT - (major ? 9 : 4));
     ctx.lineTo(x, RULER_HEIGHT);
-    if (major && t >= 0) ctx.fillText(formatTime(Math.round(t / step) * step, digits), x + 3, 11);
+    // A tick just off the left edge keeps its label off too (half a label would misread).
+    if (major && t >= 0 && x >= 0) ctx.fillText(formatTime(Math.round(t / step) * step, digits), x + 3, 11);
   }
   ctx.strokeStyle = theme.muted;
   ctx.stroke();
