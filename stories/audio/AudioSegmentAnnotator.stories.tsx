@@ -164,6 +164,19 @@ export const SuggestionsReview: Story = {
     await userEvent.keyboard('n{Shift>}{Delete}{/Shift}');
     await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w2', decision: 'rejected' });
     await expect(canvas.getByText(/2 pending/)).toBeInTheDocument();
+    // Undo takes the rejection back (the word is pending and selected again), redo rejects it again;
+    // undo twice more takes back the accept too: its segment goes, the suggestion is pending again.
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w2', decision: 'undone' });
+    await expect(canvas.getByText(/3 pending/)).toBeInTheDocument();
+    await expect(canvas.getByRole('region', { name: 'Selected segment' })).toHaveTextContent('Suggestion');
+    await userEvent.keyboard('{Control>}y{/Control}');
+    await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w2', decision: 'rejected' });
+    await expect(canvas.getByText(/2 pending/)).toBeInTheDocument();
+    await userEvent.keyboard('{Control>}z{/Control}{Control>}z{/Control}');
+    await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'undone' });
+    await expect(lastValue(args.onChange)).toEqual([]);
+    await expect(canvas.getByText(/4 pending/)).toBeInTheDocument();
   },
 };
 

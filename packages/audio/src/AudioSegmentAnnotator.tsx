@@ -71,8 +71,9 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
   useImperativeHandle(
     props.ref,
     (): AudioSegmentAnnotatorHandle => ({
-      undo: () => ann.undo(),
-      redo: () => ann.redo(),
+      // As the keys do: rejected suggestions come back too.
+      undo: () => edits.undo(),
+      redo: () => edits.redo(),
       canUndo: () => ann.store.canUndo(),
       canRedo: () => ann.store.canRedo(),
       select: (ids) => core.selection.select(ids),
@@ -122,8 +123,8 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
         spectrogram={spectroOn}
         samplesAvailable={core.samplesAvailable}
         readOnly={readOnly}
-        canUndo={ann.canUndo}
-        canRedo={ann.canRedo}
+        canUndo={edits.canUndo}
+        canRedo={edits.canRedo}
         time={core.time}
         duration={duration}
         onPlayPause={() => (playing ? pause() : play())}

@@ -4,11 +4,13 @@
  * relabelling, deleting, accepting and rejecting suggestions, undo and redo, and how a segment is
  * described to a screen reader. Plain functions rebuilt each render, reading that render's state.
  */
-import { createId, defaultAttributes, type AttributeValue, type SegmentAnnotation } from '@labelkit/core';
+import { useRef, useState } from 'react';
+import { createId, defaultAttributes, type Annotation, type AttributeValue, type SegmentAnnotation } from '@labelkit/core';
 import type { AudioCore } from './audio-core.js';
 import { laneFields } from './lanes.js';
 import { channelPhrase as channelPhraseOf } from './segment-details.js';
 import { adjacentSegment, segmentsInOrder } from './segment-order.js';
+import { createReviewHistory } from './review-history.js';
 import { formatTime } from './time-format.js';
 import type { ViewportControl } from './use-viewport.js';
 import { revealRange } from './viewport.js';
@@ -43,6 +45,10 @@ export interface SegmentEdits {
   relabel(labelId: string): void;
   /** Sets a segment's channel (`undefined`: all channels) and says so. */
   setChannel(id: string, channel: number | undefined): void;
+  /** Whether undo has anything to do: a store step, or a rejection (render-time value). */
+  canUndo: boolean;
+  /** Whether redo has anything to do (render-time value). */
+  canRedo: boolean;
   undo(): void;
   redo(): void;
 }
@@ -147,12 +153,18 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
 
   const nudgeStep = () => Math.max(0.001, Math.min(0.1, 10 / viewportRef.current.pxPerSec));
 
+  // Review decisions undo with the edits: an accept is a store step (undoing it removes the accepted
+  // segment, and the suggestion is pending again); a rejection has its own stack (see review-history.ts).
+  const [review] = useState(createReviewHistory);
+  const acceptedFrom = useRef(new Map<string, string>());
+
   const acceptSuggestion = (id: string | undefined) => {
     const s = id ? pending.find((p) => p.id === id) : undefined;
     if (!s || readOnly) return false;
     const newId = ann.store.get(s.id) ? createId('seg-') : s.id;
     const accepted: SegmentAnnotation = { ...s, id: newId, source: 'model' };
     ann.apply({ added: [accepted] });
+    acceptedFrom.current.set(newId, s.id);
     setDecisions((d) => new Map(d).set(s.id, 'accepted'));
     props.onSuggestionDecision?.({ id: s.id, decision: 'accepted' });
     selection.select([newId]);
@@ -163,6 +175,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     const s = id ? pending.find((p) => p.id === id) : undefined;
     if (!s || readOnly) return false;
     setDecisions((d) => new Map(d).set(s.id, 'rejected'));
+    review.rejected([s.id], ann.store.history.undoDepth);
     props.onSuggestionDecision?.({ id: s.id, decision: 'rejected' });
     const next = adjacentSegment(segmentsInOrder(pending.filter((p) => p.id !== s.id)), undefined, 1, s.start);
     if (next) selection.select([next.id]);
@@ -210,13 +223,18 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   const acceptAllSuggestions = () => {
     if (readOnly || !pending.length) return false;
     ann.batch(() => {
-      for (const s of pending) ann.apply({ added: [{ ...s, id: ann.store.get(s.id) ? createId('seg-') : s.id, source: 'model' }] });
+      for (const s of pending) {
+        const id = ann.store.get(s.id) ? createId('seg-') : s.id;
+        ann.apply({ added: [{ ...s, id, source: 'model' }] });
+        acceptedFrom.current.set(id, s.id);
+      }
     });
     decideAllPending('accepted');
     announce(`${pending.length} suggestions accepted`);
   };
   const rejectAllSuggestions = () => {
     if (readOnly || !pending.length) return false;
+    review.rejected(pending.map((s) => s.id), ann.store.history.undoDepth);
     decideAllPending('rejected');
     announce(`${pending.length} suggestions rejected`);
   };
@@ -226,15 +244,52 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     if (next) announce(`Channel: ${c === undefined ? 'all channels' : channelPhrase(c)}`);
   };
 
-  /** Undo or redo; the segments it brought back or changed become the selection, so the next key acts on them. */
+  /** Sets (or, with null, clears) the decisions on `ids` and tells the host of each. */
+  const redecide = (ids: readonly string[], decision: 'accepted' | 'rejected' | null) => {
+    if (!ids.length) return;
+    setDecisions((d) => {
+      const m = new Map(d);
+      for (const id of ids) {
+        if (decision) m.set(id, decision);
+        else m.delete(id);
+      }
+      return m;
+    });
+    for (const id of ids) props.onSuggestionDecision?.({ id, decision: decision ?? 'undone' });
+  };
+
+  /**
+   * Undo or redo: the review's rejections and the store's steps, in the order they happened. What it
+   * brought back or changed becomes the selection, so the next key acts on it.
+   */
   const history = (which: 'undo' | 'redo') => {
-    if (readOnly || !(which === 'undo' ? ann.canUndo : ann.canRedo)) return;
-    const change = which === 'undo' ? ann.undo() : ann.redo();
+    if (readOnly) return;
     const verb = which === 'undo' ? 'Undone' : 'Redone';
+    const { undoDepth, redoDepth } = ann.store.history;
+    const rejected = which === 'undo' ? review.undo(undoDepth, redoDepth) : review.redo(undoDepth, redoDepth);
+    if (rejected) {
+      redecide(rejected, which === 'undo' ? null : 'rejected');
+      const found = props.suggestions?.find((s) => s.id === rejected[0]);
+      const first = found?.kind === 'segment' ? found : undefined;
+      if (which === 'undo' && first) selection.select([first.id]);
+      announce(`${verb}: ${rejected.length === 1 && first ? `rejection of ${describe(first)}` : `${rejected.length} rejections`}`);
+      return;
+    }
+    if (!(which === 'undo' ? ann.canUndo : ann.canRedo)) return;
+    const change = which === 'undo' ? ann.undo() : ann.redo();
+    // An accepted suggestion's segment removed by undo puts the suggestion back; redo takes it again.
+    const from = (list: readonly Annotation[]) => list.map((a) => acceptedFrom.current.get(a.id)).filter((id): id is string => !!id);
+    const unaccepted = change ? from(change.removed) : [];
+    redecide(unaccepted, null);
+    redecide(change ? from(change.added) : [], 'accepted');
     const touched = change ? [...change.added, ...change.updated.map(([, after]) => after)].filter((a): a is SegmentAnnotation => a.kind === 'segment') : [];
     if (touched.length) selection.select(touched.map((s) => s.id));
+    else if (unaccepted.length) selection.select(unaccepted.slice(0, 1));
     announce(touched.length === 1 ? `${verb}: ${describe(touched[0]!)}` : verb);
   };
+  /** Whether undo, or redo, has anything to do (the store's steps or the review's rejections). */
+  const canUndo = ann.canUndo || review.canUndo(ann.store.history.undoDepth);
+  const canRedo = ann.canRedo || review.canRedo(ann.store.history.undoDepth, ann.store.history.redoDepth);
   const undo = () => history('undo');
   const redo = () => history('redo');
 
@@ -257,5 +312,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     setChannel,
     undo,
     redo,
+    canUndo,
+    canRedo,
   };
 }

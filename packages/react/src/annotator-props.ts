@@ -1,9 +1,9 @@
 import type { Annotation, ChangeSet, Keymap, LabelSchema } from '@labelkit/core';
 
-/** A decision on one suggestion (pre-label). */
+/** A decision on one suggestion (pre-label); `undone` when undo took a decision back (the suggestion is pending again). */
 export interface SuggestionDecision {
   id: string;
-  decision: 'accepted' | 'rejected';
+  decision: 'accepted' | 'rejected' | 'undone';
 }
 
 /** The props every labelkit annotator takes (ARCHITECTURE.md "The common props of every annotator"). */
