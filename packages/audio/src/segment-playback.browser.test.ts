@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mediaGate, playBufferSegment, playMediaSegment } from './segment-playback.js';
 import { encodeWav } from './test-utils/wav.js';
 
@@ -91,8 +91,11 @@ describe('playMediaSegment (streamed media: a gain cut on the audio clock)', () 
       const { media, ctx, gate, heard } = await tappedMedia(url);
       const playback = playMediaSegment(media, gate, start, end);
       await playback.ended;
-      // Well past the cut and the clean-up 30 ms after it: a click from audio still on its way would show here.
-      await new Promise((r) => setTimeout(r, 250));
+      // Well past the cut and the clean-up 30 ms after it: a click from audio still on its way would show
+      // here. Half a second more of recording, counted in samples heard (on a loaded machine the tap's
+      // messages arrive late, so a fixed wait can leave too little recorded).
+      const atEnd = heard.length;
+      await vi.waitFor(() => expect(heard.length).toBeGreaterThanOrEqual(atEnd + 0.5 * ctx.sampleRate), { timeout: 5000 });
       const first = heard.findIndex((v) => Math.abs(v) > 0.02);
       expect(first).toBeGreaterThanOrEqual(0);
       let last = first;
