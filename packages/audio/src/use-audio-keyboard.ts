@@ -30,7 +30,7 @@ export interface AudioKeyboardParts {
  * usual meaning), and announces what it did.
  */
 export function useAudioKeyboard(core: AudioCore, parts: AudioKeyboardParts): void {
-  const { schema, keymap, source, duration, minLength, readOnly, selection, segments, pending, selectedId, selectedSeg, activeLane, announce } = core;
+  const { schema, keymap, duration, minLength, readOnly, selection, segments, pending, selectedId, selectedSeg, activeLane, announce } = core;
   const { playing, loop, setLoop, rate, setRate, snap, setSnap, spectrogram, setSpectrogram, markStart, setMarkStart } = core;
   const { root: rootRef, transcript: transcriptRef, tool: toolRef, playhead: playheadRef, viewport: viewportRef } = core.refs;
   const { zoomBy, zoomFit } = parts.view;
@@ -49,9 +49,9 @@ export function useAudioKeyboard(core: AudioCore, parts: AudioKeyboardParts): vo
   };
 
   /** Toggles an option that needs the samples (the spectrogram, snapping), or says what it needs. */
-  const toggleDecodedOption = (set: Dispatch<SetStateAction<boolean>>, isOn: boolean, needsDecoded: string, turnedOff: string, turnedOn: string, available = !!source.buffer) => {
-    if (!available) {
-      announce(needsDecoded);
+  const toggleSamplesOption = (set: Dispatch<SetStateAction<boolean>>, isOn: boolean, needsSamples: string, turnedOff: string, turnedOn: string) => {
+    if (!core.samplesAvailable) {
+      announce(needsSamples);
       return;
     }
     set((s) => !s);
@@ -106,8 +106,8 @@ export function useAudioKeyboard(core: AudioCore, parts: AudioKeyboardParts): vo
     zoomIn: () => zoomBy(2),
     zoomOut: () => zoomBy(0.5),
     zoomFit,
-    toggleSpectrogram: () => toggleDecodedOption(setSpectrogram, spectrogram, 'The spectrogram needs the samples: decoded audio, or a WAV file read in windows', 'Spectrogram hidden', 'Spectrogram shown', core.samplesAvailable),
-    toggleSnap: () => toggleDecodedOption(setSnap, snap, 'Snapping needs the samples: decoded audio, or a WAV file read in windows', 'Snap to zero crossings off', 'Snap to zero crossings on', core.samplesAvailable),
+    toggleSpectrogram: () => toggleSamplesOption(setSpectrogram, spectrogram, 'The spectrogram needs the samples: decoded audio, or a WAV file read in windows', 'Spectrogram hidden', 'Spectrogram shown'),
+    toggleSnap: () => toggleSamplesOption(setSnap, snap, 'Snapping needs the samples: decoded audio, or a WAV file read in windows', 'Snap to zero crossings off', 'Snap to zero crossings on'),
     editTranscript: () => {
       if (!selectedSeg || readOnly) return false;
       transcriptRef.current?.focus();

@@ -8,6 +8,7 @@
  * that ignores range requests) keep the peaks, and say why once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { DEFAULT_SAMPLE_RATE } from './audio-styles.js';
 import { visibleRange, type Viewport } from './viewport.js';
 import { WavWindowError, readWavHeader, readWavWindow, type SampleWindow, type WavFormat } from './wav-window.js';
 
@@ -112,8 +113,8 @@ export function useSampleWindow(src: string | undefined, enabled: boolean, fines
       const s = st.current;
       if (!s.enabled || !s.src || s.failed) return;
       s.last = { v, dpr };
-      // Without the header yet, assume the highest common rate for the size check; the read re-checks.
-      if (!windowToRead(v, dpr, s.finestPeaksRate, s.format?.sampleRate ?? 48_000, s.have)) return;
+      // Without the header yet, assume the default rate (48 kHz) for the size check; the read re-checks.
+      if (!windowToRead(v, dpr, s.finestPeaksRate, s.format?.sampleRate ?? DEFAULT_SAMPLE_RATE, s.have)) return;
       clearTimeout(s.timer);
       s.timer = window.setTimeout(() => void read(), WINDOW_DELAY_MS);
     },

@@ -158,25 +158,42 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   const [review] = useState(createReviewHistory);
   const acceptedFrom = useRef(new Map<string, string>());
 
+  /** Sets (or, with null, clears) the decisions on `ids` and tells the host of each. */
+  const redecide = (ids: readonly string[], decision: 'accepted' | 'rejected' | null) => {
+    if (!ids.length) return;
+    setDecisions((d) => {
+      const m = new Map(d);
+      for (const id of ids) {
+        if (decision) m.set(id, decision);
+        else m.delete(id);
+      }
+      return m;
+    });
+    for (const id of ids) props.onSuggestionDecision?.({ id, decision: decision ?? 'undone' });
+  };
+
+  /** The segment suggestion `s` becomes when accepted (a new id if its own is taken), remembered so undo can put the suggestion back. */
+  const acceptedSegment = (s: SegmentAnnotation): SegmentAnnotation => {
+    const id = ann.store.get(s.id) ? createId('seg-') : s.id;
+    acceptedFrom.current.set(id, s.id);
+    return { ...s, id, source: 'model' };
+  };
+
   const acceptSuggestion = (id: string | undefined) => {
     const s = id ? pending.find((p) => p.id === id) : undefined;
     if (!s || readOnly) return false;
-    const newId = ann.store.get(s.id) ? createId('seg-') : s.id;
-    const accepted: SegmentAnnotation = { ...s, id: newId, source: 'model' };
+    const accepted = acceptedSegment(s);
     ann.apply({ added: [accepted] });
-    acceptedFrom.current.set(newId, s.id);
-    setDecisions((d) => new Map(d).set(s.id, 'accepted'));
-    props.onSuggestionDecision?.({ id: s.id, decision: 'accepted' });
-    selection.select([newId]);
+    redecide([s.id], 'accepted');
+    selection.select([accepted.id]);
     announce(`Suggestion accepted: ${describe(s)}`);
     return true;
   };
   const rejectSuggestion = (id: string | undefined) => {
     const s = id ? pending.find((p) => p.id === id) : undefined;
     if (!s || readOnly) return false;
-    setDecisions((d) => new Map(d).set(s.id, 'rejected'));
     review.rejected([s.id], ann.store.history.undoDepth);
-    props.onSuggestionDecision?.({ id: s.id, decision: 'rejected' });
+    redecide([s.id], 'rejected');
     const next = adjacentSegment(segmentsInOrder(pending.filter((p) => p.id !== s.id)), undefined, 1, s.start);
     if (next) selection.select([next.id]);
     else selection.clear();
@@ -211,51 +228,24 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     } else announce(`Label for new segments: ${labelName(labelId)}`);
   };
 
-  /** Marks every pending suggestion `decision`, and tells the host of each. */
-  const decideAllPending = (decision: 'accepted' | 'rejected') => {
-    setDecisions((d) => {
-      const m = new Map(d);
-      for (const s of pending) m.set(s.id, decision);
-      return m;
-    });
-    for (const s of pending) props.onSuggestionDecision?.({ id: s.id, decision });
-  };
   const acceptAllSuggestions = () => {
     if (readOnly || !pending.length) return false;
     ann.batch(() => {
-      for (const s of pending) {
-        const id = ann.store.get(s.id) ? createId('seg-') : s.id;
-        ann.apply({ added: [{ ...s, id, source: 'model' }] });
-        acceptedFrom.current.set(id, s.id);
-      }
+      for (const s of pending) ann.apply({ added: [acceptedSegment(s)] });
     });
-    decideAllPending('accepted');
+    redecide(pending.map((s) => s.id), 'accepted');
     announce(`${pending.length} suggestions accepted`);
   };
   const rejectAllSuggestions = () => {
     if (readOnly || !pending.length) return false;
     review.rejected(pending.map((s) => s.id), ann.store.history.undoDepth);
-    decideAllPending('rejected');
+    redecide(pending.map((s) => s.id), 'rejected');
     announce(`${pending.length} suggestions rejected`);
   };
 
   const setChannel = (id: string, c: number | undefined) => {
     const next = updateSegment(id, { channel: c });
     if (next) announce(`Channel: ${c === undefined ? 'all channels' : channelPhrase(c)}`);
-  };
-
-  /** Sets (or, with null, clears) the decisions on `ids` and tells the host of each. */
-  const redecide = (ids: readonly string[], decision: 'accepted' | 'rejected' | null) => {
-    if (!ids.length) return;
-    setDecisions((d) => {
-      const m = new Map(d);
-      for (const id of ids) {
-        if (decision) m.set(id, decision);
-        else m.delete(id);
-      }
-      return m;
-    });
-    for (const id of ids) props.onSuggestionDecision?.({ id, decision: decision ?? 'undone' });
   };
 
   /**
