@@ -76,6 +76,7 @@ const baseCss = `
 .lk-badge{display:inline-block;padding:0 var(--lk-space-2);font-size:var(--lk-font-size-sm);line-height:1.6;color:var(--lk-text);background:var(--lk-surface-hover);border:1px solid var(--lk-border);border-radius:999px;white-space:nowrap;}
 .lk-badge--suggestion{background:var(--lk-suggestion-soft);border-color:var(--lk-suggestion);}
 .lk-input{min-height:28px;padding:var(--lk-space-1) var(--lk-space-2);font:inherit;color:var(--lk-text);background:var(--lk-surface);border:1px solid var(--lk-border-strong);border-radius:var(--lk-radius-sm);}
+.lk-field>.lk-input{max-width:100%;}
 .lk-input::placeholder{color:var(--lk-text-muted);opacity:1;}
 .lk-input[aria-invalid="true"]{border-color:var(--lk-danger);box-shadow:inset 0 0 0 1px var(--lk-danger);}
 .lk-input:disabled{opacity:.6;}
