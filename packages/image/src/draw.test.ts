@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BBoxAnnotation } from '@labelkit/core';
-import { describeShape, drawBatched, FILL_LIMIT, withAlpha } from './draw.js';
+import { describeShape, drawBatched, FILL_COVERAGE, FILL_LIMIT, fillsReadable, withAlpha } from './draw.js';
 
 /** A 2D context that records what is drawn, in order, with the fill style of each fill. */
 function recordingContext() {
@@ -62,14 +62,35 @@ describe('draw helpers', () => {
     ]);
   });
 
-  it('above the fill limit, draws outlines only, one colour at a time', () => {
+  it('without fills, draws outlines only, one colour at a time', () => {
     const { ctx, drawn } = recordingContext();
     const shapes = Array.from({ length: FILL_LIMIT + 1 }, (_, i) => box(i, i % 2 ? 'person' : 'car'));
-    drawBatched(ctx, shapes, 1, (l) => colors[l]!, () => undefined, 0.5);
+    drawBatched(ctx, shapes, 1, (l) => colors[l]!, () => undefined, 0);
     expect(drawn.some((d) => d.startsWith('fill'))).toBe(false);
     const firstPerson = drawn.findIndex((d) => d.endsWith('#0000ff'));
     expect(drawn.slice(0, firstPerson).every((d) => d.endsWith('#ff0000'))).toBe(true);
     expect(drawn.slice(firstPerson).every((d) => d.endsWith('#0000ff'))).toBe(true);
     expect(drawn).toHaveLength(FILL_LIMIT + 1);
+  });
+
+  it('fills while the shapes cover the view at most FILL_COVERAGE times over, at the current zoom', () => {
+    // 100 boxes of 10×10 image pixels: 10,000 px² at zoom 1, 40,000 screen px² at zoom 2.
+    const shapes = Array.from({ length: 100 }, (_, i) => box(i, 'car'));
+    expect(fillsReadable(shapes, 1, 10_000 / FILL_COVERAGE)).toBe(true);
+    expect(fillsReadable(shapes, 1, 10_000 / FILL_COVERAGE - 1)).toBe(false);
+    expect(fillsReadable(shapes, 2, 40_000 / FILL_COVERAGE)).toBe(true);
+    expect(fillsReadable(shapes, 2, 10_000)).toBe(false);
+    // A polygon counts its bounding box; a skeleton counts nothing.
+    const tri = { id: 'p', kind: 'polygon' as const, label: 'car', points: [[0, 0], [20, 0], [20, 30]] as [number, number][] };
+    expect(fillsReadable([tri], 1, 600 / FILL_COVERAGE)).toBe(true);
+    expect(fillsReadable([tri], 1, 599 / FILL_COVERAGE)).toBe(false);
+    const skeleton = { id: 'k', kind: 'keypoints' as const, label: 'person', points: [{ x: 0, y: 0, visibility: 2 as const }, { x: 900, y: 900, visibility: 2 as const }] };
+    expect(fillsReadable([skeleton], 1, 1)).toBe(true);
+  });
+
+  it('never fills more than FILL_LIMIT shapes, however sparse', () => {
+    const shapes = Array.from({ length: FILL_LIMIT + 1 }, (_, i) => ({ ...box(i, 'car'), width: 0.001, height: 0.001 }));
+    expect(fillsReadable(shapes, 1, 1e9)).toBe(false);
+    expect(fillsReadable(shapes.slice(1), 1, 1e9)).toBe(true);
   });
 });

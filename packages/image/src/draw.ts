@@ -57,15 +57,53 @@ function ring(ctx: CanvasRenderingContext2D, pts: readonly Point2[]): void {
 
 /** Above this many shapes the batched layer draws outlines only (fills cost more than strokes in software rendering). */
 export const FILL_LIMIT = 3000;
+/**
+ * Fills are drawn while the shapes in view cover the view at most this many times over (their areas
+ * summed, overlaps counted each time). Denser than that, translucent fills pile up into a tint that
+ * hides the photo (twelve 12% fills stacked leave a quarter of it) instead of telling shapes apart,
+ * and blending them is most of a frame's cost; outlines still show every shape.
+ */
+export const FILL_COVERAGE = 1.5;
+
+/**
+ * Whether the batched layer should fill `shapes` (see {@link FILL_LIMIT} and {@link FILL_COVERAGE}):
+ * few enough of them, and their areas (bounding boxes, in screen pixels at `zoom`) summing to at most
+ * {@link FILL_COVERAGE} times `viewArea` (screen pixels). Skeletons have no area.
+ */
+export function fillsReadable(shapes: readonly ImageAnnotation[], zoom: number, viewArea: number): boolean {
+  if (shapes.length > FILL_LIMIT) return false;
+  const limit = (FILL_COVERAGE * viewArea) / (zoom * zoom);
+  let area = 0;
+  for (const a of shapes) {
+    area += shapeArea(a);
+    if (area > limit) return false;
+  }
+  return true;
+}
+
+/** A shape's bounding-box area in image pixels (rotation ignored; skeletons 0). */
+function shapeArea(a: ImageAnnotation): number {
+  if (a.kind === 'bbox') return a.width * a.height;
+  if (a.kind !== 'polygon') return 0;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const [x, y] of a.points) {
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return x1 > x0 && y1 > y0 ? (x1 - x0) * (y1 - y0) : 0;
+}
 
 /**
  * Draws many shapes with as little rasterisation work as possible (the batched static layer).
  * Unrotated boxes go through `strokeRect`/`fillRect` (the canvas's rectangle fast path — one
  * 10,000-contour path is ~10x slower to rasterise in software), everything else through paths.
- * Up to {@link FILL_LIMIT} shapes, with translucent fills, they are drawn in the given order (their
- * z-order: a later shape's fill covers an earlier one's), a path per run of one label. Above it,
- * outlines only, one path per label colour: the order of thin outlines is not something one sees,
- * and the fewer style changes and paths are what keep 10,000 shapes fast. Returns the count.
+ * With `fillAlpha` > 0 (the caller decides, usually with {@link fillsReadable}), shapes get
+ * translucent fills and are drawn in the given order (their z-order: a later shape's fill covers an
+ * earlier one's), a path per run of one label. Without fills, outlines only, one path per label
+ * colour: the order of thin outlines is not something one sees, and the fewer style changes and
+ * paths are what keep 10,000 shapes fast. Returns the count.
  */
 export function drawBatched(
   ctx: CanvasRenderingContext2D,
@@ -78,7 +116,7 @@ export function drawBatched(
   ctx.lineWidth = 1.5 / zoom;
   ctx.lineJoin = 'miter';
   const look: LabelLook = { colorOf, skeletonOf };
-  if (fillAlpha > 0 && shapes.length <= FILL_LIMIT) drawInOrder(ctx, shapes, zoom, look, fillAlpha);
+  if (fillAlpha > 0) drawInOrder(ctx, shapes, zoom, look, fillAlpha);
   else drawByColor(ctx, shapes, zoom, look);
   return shapes.length;
 }

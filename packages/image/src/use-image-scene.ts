@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { Annotation } from '@labelkit/core';
 import type { AnnotatorCore } from './annotator-core.js';
-import { drawBatched, FILL_LIMIT } from './draw.js';
+import { drawBatched, fillsReadable } from './draw.js';
 import type { ImageSize } from './events.js';
 import { ImageScene, type SceneModel } from './scene.js';
 import { isImageAnnotation, type ImageAnnotation } from './shapes.js';
@@ -64,9 +64,12 @@ export function useImageScene(core: AnnotatorCore, o: ImageSceneOptions): ImageS
         const a = store.get(id);
         if (a && keep(a)) list.push(a);
       }
-      if (list.length <= FILL_LIMIT) list.sort((a, b) => store.indexOf(a.id) - store.indexOf(b.id));
     } else for (const a of snap) if (keep(a)) list.push(a);
-    drawBatched(ctx, list, view.zoom, colorOf, skeletonOf, 0.12);
+    // Translucent fills while they help tell shapes apart (drawn in z-order); dense, outlines only.
+    const size = sizeRef.current;
+    const fill = fillsReadable(list, view.zoom, size.width * size.height);
+    if (fill && culled) list.sort((a, b) => store.indexOf(a.id) - store.indexOf(b.id));
+    drawBatched(ctx, list, view.zoom, colorOf, skeletonOf, fill ? 0.12 : 0);
   };
   model.current.drawOverlay = (ctx, view) => drawOverlay.current(ctx, view);
 
