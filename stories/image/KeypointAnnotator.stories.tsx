@@ -51,7 +51,7 @@ const suggestion = (id: string, dx: number, score: number): Annotation => ({
   points: SKIER_KEYPOINTS.map((p) => ({ ...p, x: p.x + dx })),
 });
 
-/** Model pre-labels drawn dashed with their score: Enter accepts the current one, Shift+Delete rejects, N moves on. */
+/** Model pre-labels drawn dashed with their score: Enter accepts the current one, Shift+Delete rejects, N moves on; Ctrl+Z takes a decision back. */
 export const SuggestionsReview: Story = {
   args: {
     suggestions: [suggestion('pose-a', 0, 0.93), suggestion('pose-b', -150, 0.41), suggestion('pose-c', 120, 0.22)],
@@ -68,9 +68,19 @@ export const SuggestionsReview: Story = {
     await expect(live()).toMatch(/accepted. 2 left/);
     await userEvent.keyboard('{Shift>}{Delete}{/Shift}');
     await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'pose-b', decision: 'rejected' });
+    const pending = () => root.querySelector('.lk-suggestion-count')?.textContent;
+    await expect(pending()).toBe('1 of 3 pending');
+    // A rejection undoes like an edit: Ctrl+Z brings the suggestion back in review, Ctrl+Shift+Z rejects it again.
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'pose-b', decision: 'undone' });
+    await expect(pending()).toBe('2 of 3 pending');
+    await expect(live()).toMatch(/Undone: rejection of suggestion Person/);
+    await userEvent.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'pose-b', decision: 'rejected' });
+    await expect(pending()).toBe('1 of 3 pending');
     await userEvent.keyboard('{Alt>}{Shift>}{Backspace}{/Shift}{/Alt}');
     await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'pose-c', decision: 'rejected' });
-    await expect(args.onSuggestionDecision).toHaveBeenCalledTimes(3);
+    await expect(args.onSuggestionDecision).toHaveBeenCalledTimes(5);
     await expect((args.onChange as ReturnType<typeof fn>).mock.calls.at(-1)?.[0]).toHaveLength(1);
   },
 };

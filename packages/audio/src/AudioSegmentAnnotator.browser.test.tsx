@@ -175,6 +175,29 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     expect(restored.id).toBe(seg.id);
   });
 
+  it('the handle\'s canUndo and canRedo count a rejected suggestion, which its undo and redo take back and make again', async () => {
+    const w1: SegmentAnnotation = { id: 'w1', kind: 'segment', label: 'speech', start: 0.5, end: 0.9, source: 'model' };
+    const onSuggestionDecision = vi.fn();
+    const { ref, onChange } = await mount({ suggestions: [w1], onSuggestionDecision });
+    expect(ref.current!.canUndo()).toBe(false);
+    act(() => ref.current!.select(['w1']));
+    act(() => ref.current!.focus());
+    await userEvent.keyboard('{Shift>}{Delete}{/Shift}');
+    expect(onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'rejected' });
+    // No annotation changed, so the store has no step: the review's stack does.
+    expect(onChange).not.toHaveBeenCalled();
+    expect(ref.current!.canUndo()).toBe(true);
+    expect(ref.current!.canRedo()).toBe(false);
+    act(() => ref.current!.undo());
+    expect(onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'undone' });
+    expect(ref.current!.canUndo()).toBe(false);
+    expect(ref.current!.canRedo()).toBe(true);
+    act(() => ref.current!.redo());
+    expect(onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'rejected' });
+    expect(ref.current!.canUndo()).toBe(true);
+    expect(ref.current!.canRedo()).toBe(false);
+  });
+
   it('plays the selected segment and stops at its end', async () => {
     const seg: SegmentAnnotation = { id: 's1', kind: 'segment', label: 'speech', start: 0.5, end: 0.9 };
     const { ref } = await mount({ defaultValue: [seg] });

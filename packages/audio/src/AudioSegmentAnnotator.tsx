@@ -74,8 +74,8 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       // As the keys do: rejected suggestions come back too.
       undo: () => edits.undo(),
       redo: () => edits.redo(),
-      canUndo: () => ann.store.canUndo(),
-      canRedo: () => ann.store.canRedo(),
+      canUndo: () => edits.undoable(),
+      canRedo: () => edits.redoable(),
       select: (ids) => core.selection.select(ids),
       focus: () => refs.root.current?.focus(),
       getAnnotations: () => [...ann.store.getSnapshot()],

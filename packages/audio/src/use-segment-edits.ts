@@ -5,12 +5,11 @@
  * described to a screen reader. Plain functions rebuilt each render, reading that render's state.
  */
 import { useRef, useState } from 'react';
-import { createId, defaultAttributes, type Annotation, type AttributeValue, type SegmentAnnotation } from '@labelkit/core';
+import { createId, createReviewHistory, defaultAttributes, type Annotation, type AttributeValue, type SegmentAnnotation } from '@labelkit/core';
 import type { AudioCore } from './audio-core.js';
 import { laneFields } from './lanes.js';
 import { channelPhrase as channelPhraseOf } from './segment-details.js';
 import { adjacentSegment, segmentsInOrder } from './segment-order.js';
-import { createReviewHistory } from './review-history.js';
 import { formatTime } from './time-format.js';
 import type { ViewportControl } from './use-viewport.js';
 import { revealRange } from './viewport.js';
@@ -49,6 +48,10 @@ export interface SegmentEdits {
   canUndo: boolean;
   /** Whether redo has anything to do (render-time value). */
   canRedo: boolean;
+  /** Whether undo has anything to do now: a store step, or a rejection (for the handle: read when called). */
+  undoable(): boolean;
+  /** Whether redo has anything to do now (read when called). */
+  redoable(): boolean;
   undo(): void;
   redo(): void;
 }
@@ -154,7 +157,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   const nudgeStep = () => Math.max(0.001, Math.min(0.1, 10 / viewportRef.current.pxPerSec));
 
   // Review decisions undo with the edits: an accept is a store step (undoing it removes the accepted
-  // segment, and the suggestion is pending again); a rejection has its own stack (see review-history.ts).
+  // segment, and the suggestion is pending again); a rejection has its own stack (`createReviewHistory` in core).
   const [review] = useState(createReviewHistory);
   const acceptedFrom = useRef(new Map<string, string>());
 
@@ -280,6 +283,8 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   /** Whether undo, or redo, has anything to do (the store's steps or the review's rejections). */
   const canUndo = ann.canUndo || review.canUndo(ann.store.history.undoDepth);
   const canRedo = ann.canRedo || review.canRedo(ann.store.history.undoDepth, ann.store.history.redoDepth);
+  const undoable = () => ann.store.canUndo() || review.canUndo(ann.store.history.undoDepth);
+  const redoable = () => ann.store.canRedo() || review.canRedo(ann.store.history.undoDepth, ann.store.history.redoDepth);
   const undo = () => history('undo');
   const redo = () => history('redo');
 
@@ -304,5 +309,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     redo,
     canUndo,
     canRedo,
+    undoable,
+    redoable,
   };
 }

@@ -57,7 +57,9 @@ export interface ImageAnnotatorProps extends AnnotatorProps {
    * **The first edit accepts it**: it becomes an annotation with the edit applied (`source: 'model'`,
    * its score kept, the suggestion's id unless an annotation already has it), `onSuggestionDecision`
    * reports it `accepted`, and accepting plus the edit are one undo step. Undoing an accept (edited or
-   * not) puts the suggestion back in review; Escape during a drag cancels without accepting.
+   * not) or a rejection (one, or all at once) puts the suggestion back in review, and
+   * `onSuggestionDecision` reports it `undone`; undo and redo take back the edits and the rejections
+   * in the order they happened. Escape during a drag cancels without accepting.
    */
   suggestions?: Annotation[];
   /** Drawing tools offered (default: every kind the schema has a label for; `keypoints` needs a label with a skeleton). */
@@ -124,6 +126,9 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   const single = selection.selectedIds.length === 1 ? shapeOf(selection.selectedIds[0] as string) : undefined;
   const attributeGesture = useAttributeGesture(ann, review.gesture.open, single?.id);
   const edits = useEditCommands(core, review, runner, { setView, fit, endAttributeEdit: attributeGesture.end });
+  // The handle calls the latest commands (they read this render's props, e.g. `onSuggestionDecision`).
+  const editsRef = useRef(edits);
+  editsRef.current = edits;
   const openPopover = (which: 'picker' | 'help') => {
     popoverOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : core.refs.root.current;
     setPickerOpen(which === 'picker');
@@ -169,10 +174,11 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
   useImperativeHandle(
     props.ref,
     () => ({
-      undo: () => ann.undo(),
-      redo: () => ann.redo(),
-      canUndo: () => core.store.canUndo(),
-      canRedo: () => core.store.canRedo(),
+      // As the keys and the toolbar do: rejected suggestions come back too, in turn with the edits.
+      undo: () => editsRef.current.undo(),
+      redo: () => editsRef.current.redo(),
+      canUndo: () => editsRef.current.canUndo(),
+      canRedo: () => editsRef.current.canRedo(),
       select: (ids) => selection.select(ids, 'replace'),
       focus: () => refs.root.current?.focus(),
       getAnnotations: () => [...core.store.getSnapshot()],
@@ -183,7 +189,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       flushView: () => refs.scene.current?.drawNow(),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ann, core.store, selection, setView, fit, runner.setTool],
+    [core.store, selection, setView, fit, runner.setTool],
   );
 
   // ---------- UI ----------
@@ -223,8 +229,8 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
         tools={['select', ...availableTools]}
         tool={tool}
         readOnly={readOnly}
-        canUndo={ann.canUndo}
-        canRedo={ann.canRedo}
+        canUndo={edits.canUndo()}
+        canRedo={edits.canRedo()}
         canDelete={selection.selectedIds.length > 0}
         label={currentLabel}
         pickerOpen={pickerOpen}

@@ -34,8 +34,13 @@ export interface EditCommands {
   zoomBy(factor: number): void;
   fitToView(): void;
   actualSize(): void;
+  /** Undoes the latest store step or suggestion rejection, whichever came last. */
   undo(): void;
+  /** Redoes what {@link undo} took back, in the same order. */
   redo(): void;
+  /** Whether undo, or redo, has anything to do now: a store step or a rejection. */
+  canUndo(): boolean;
+  canRedo(): boolean;
   /** Moves the selected shapes (or the suggestion being edited) by (dx, dy) image pixels; a drawing tool gets the key instead. */
   nudgeBy(dx: number, dy: number, e: KeyboardEvent): boolean;
   /** Moves the active edge of the selected boxes one pixel out (or in) along an arrow. */
@@ -135,10 +140,16 @@ export function useEditCommands(core: AnnotatorCore, review: SuggestionReview, r
     return true;
   };
 
+  /**
+   * Undo or redo: the latest of the store's steps and the review's rejections, in the order they
+   * happened (a rejection changes no annotation, so it is not a store step).
+   */
   const history = (which: 'undo' | 'redo') => {
     o.endAttributeEdit();
     runner.cancelTools();
-    if (which === 'undo' ? !ann.canUndo : !ann.canRedo) return announce(`Nothing to ${which}`);
+    if (which === 'undo' ? review.rejections.undo() : review.rejections.redo()) return;
+    // The store as it stands now (closing an attribute step or cancelling a drag may have changed it).
+    if (which === 'undo' ? !store.canUndo() : !store.canRedo()) return announce(`Nothing to ${which}`);
     if (which === 'undo') ann.undo();
     else ann.redo();
     announce(which === 'undo' ? 'Undone' : 'Redone');
@@ -156,6 +167,8 @@ export function useEditCommands(core: AnnotatorCore, review: SuggestionReview, r
     },
     undo: () => history('undo'),
     redo: () => history('redo'),
+    canUndo: () => store.canUndo() || review.rejections.canUndo(),
+    canRedo: () => store.canRedo() || review.rejections.canRedo(),
     nudgeBy: (dx, dy, e) => {
       if (drawingBusy()) return toTool(e.key, e);
       const t = targetsOf('moved');

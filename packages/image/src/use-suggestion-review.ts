@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { createId, type Annotation } from '@labelkit/core';
+import { createId, createReviewHistory, type Annotation } from '@labelkit/core';
 import type { SuggestionDecision } from '@labelkit/react';
 import type { AnnotatorCore } from './annotator-core.js';
 import { acceptSuggestion } from './commands.js';
@@ -57,13 +57,47 @@ export interface SuggestionReview {
   decideAll(decision: SuggestionDecision['decision']): boolean;
   /** Moves the review to the next (1) or previous (-1) suggestion; false when there is none. */
   step(dir: 1 | -1): boolean;
+  /** Undo and redo of rejections, interleaved with the store's steps (see {@link RejectionHistory}). */
+  rejections: RejectionHistory;
+}
+
+/**
+ * Rejections change no annotation, so the store's history has no step for them: they have their own
+ * stack (`createReviewHistory` in core), tagged with the store's depths. Undo and redo ask it first;
+ * each of its methods reads the store as it stands when called.
+ */
+export interface RejectionHistory {
+  /**
+   * Takes back the latest rejection, if no store step was made after it: the suggestions are pending
+   * again (the first becomes the current one) and are reported `undone`. False when the store's own
+   * step comes first (or there is nothing to undo).
+   */
+  undo(): boolean;
+  /** Rejects again what {@link undo} took back, if the store stands where it stood then; reported `rejected`. */
+  redo(): boolean;
+  /** Whether {@link undo} would take back a rejection. */
+  canUndo(): boolean;
+  /** Whether {@link redo} would reject again. */
+  canRedo(): boolean;
+}
+
+/** `decided` with `sids` added (`on`) or removed; the same set when nothing changes. */
+function withDecided(decided: ReadonlySet<string>, sids: readonly string[], on: boolean): ReadonlySet<string> {
+  if (sids.every((sid) => decided.has(sid) === on)) return decided;
+  const next = new Set(decided);
+  for (const sid of sids) {
+    if (on) next.add(sid);
+    else next.delete(sid);
+  }
+  return next;
 }
 
 /**
  * Review of suggestions (pre-labels): accept, reject, step through them, and edit one before
  * accepting it — the first edit of a suggestion accepts it with the edit, as one undo step, and
- * undoing an accept puts the suggestion back in review. Suggestions take part in hit-testing and
- * editing under keys of their own (suggestion-keys.ts).
+ * undoing an accept puts the suggestion back in review. Rejections undo too, in turn with the
+ * store's steps ({@link RejectionHistory}); either way the host hears `undone`. Suggestions take
+ * part in hit-testing and editing under keys of their own (suggestion-keys.ts).
  */
 export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOptions): SuggestionReview {
   const { store, ann, selection, announce, nameOf, kb, guardEdit, selectShapes } = core;
@@ -82,6 +116,11 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
   // suggestion id → annotation id, for edits that continue on the accepted annotation.
   const acceptedFrom = useRef(new Map<string, string>());
   const materialized = useRef(new Map<string, string>());
+  // Rejections undo with the store's steps, in the order they happened (see RejectionHistory).
+  const [reviewHistory] = useState(createReviewHistory);
+  // The latest options, for the store subscription and undo (which may run from an older render's handler).
+  const latest = useRef(o);
+  latest.current = o;
   const gesture: SuggestionGesture = { open: useRef(false), accepts: useRef<{ suggestion: string; annotation: string }[]>([]), locked: useRef<string[]>([]) };
 
   const pendingSuggestions = useMemo(
@@ -100,23 +139,22 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
   };
   const selectedShape = (): ImageAnnotation | undefined => (selSugRef.current === null ? undefined : suggestionByKey(suggestionKey(selSugRef.current)));
 
-  const markDecided = (sid: string, on: boolean) =>
-    setDecided((d) => {
-      if (d.has(sid) === on) return d;
-      const next = new Set(d);
-      if (on) next.add(sid);
-      else next.delete(sid);
-      return next;
-    });
+  /** Marks suggestions decided (out of review) or, `on` false, pending again. */
+  const markAll = (sids: readonly string[], on: boolean) => setDecided((d) => withDecided(d, sids, on));
+  const markDecided = (sid: string, on: boolean) => markAll([sid], on);
 
-  // Undoing an accepted suggestion puts it back in review; redoing the accept takes it out again.
+  // Undoing an accepted suggestion puts it back in review (reported `undone`); redoing the accept
+  // takes it out again (reported `accepted`), whatever ran the undo: a key, the toolbar, the handle.
   useEffect(
     () =>
       store.subscribe((change) => {
         if (change.cause === 'edit') return;
-        for (const a of change.cause === 'undo' ? change.removed : change.added) {
+        const back = change.cause === 'undo';
+        for (const a of back ? change.removed : change.added) {
           const sid = acceptedFrom.current.get(a.id);
-          if (sid !== undefined) markDecided(sid, change.cause === 'redo');
+          if (sid === undefined) continue;
+          setDecided((d) => withDecided(d, [sid], !back));
+          latest.current.onSuggestionDecision?.({ id: sid, decision: back ? 'undone' : 'accepted' });
         }
       }),
     [store],
@@ -182,6 +220,37 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
     onSuggestionDecision?.({ id: s.id, decision });
   };
 
+  /** Undoes or redoes the latest rejection when it comes before the store's own step (see {@link RejectionHistory}). */
+  const retake = (which: 'undo' | 'redo'): boolean => {
+    const { undoDepth, redoDepth } = store.history;
+    const ids = which === 'undo' ? reviewHistory.undo(undoDepth, redoDepth) : reviewHistory.redo(undoDepth, redoDepth);
+    if (!ids) return false;
+    const back = which === 'undo';
+    const { pendingSuggestions: pend, current: cur } = liveRef.current;
+    markAll(ids, !back);
+    if (back) setCurrentSuggestion(ids[0] ?? null);
+    else {
+      if (selSugRef.current !== null && ids.includes(selSugRef.current)) setSelectedSuggestion(null);
+      if (cur && ids.includes(cur.id)) {
+        // As rejecting it did: the review moves on to the next suggestion still pending.
+        const i = pend.indexOf(cur);
+        const keep = (x: ImageAnnotation) => !ids.includes(x.id);
+        setCurrentSuggestion(pend.slice(i + 1).find(keep)?.id ?? pend.slice(0, i).reverse().find(keep)?.id ?? null);
+      }
+    }
+    for (const id of ids) latest.current.onSuggestionDecision?.({ id, decision: back ? 'undone' : 'rejected' });
+    const first = ids.length === 1 ? (latest.current.suggestions ?? []).find((x) => x.id === ids[0]) : undefined;
+    const what = first ? `rejection of suggestion ${nameOf(first.label)}` : `rejection of ${ids.length} suggestions`;
+    announce(`${back ? 'Undone' : 'Redone'}: ${what}`);
+    return true;
+  };
+  const rejections: RejectionHistory = {
+    undo: () => retake('undo'),
+    redo: () => retake('redo'),
+    canUndo: () => reviewHistory.canUndo(store.history.undoDepth),
+    canRedo: () => reviewHistory.canRedo(store.history.undoDepth, store.history.redoDepth),
+  };
+
   return {
     pending: pendingSuggestions,
     current,
@@ -209,6 +278,7 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
       const i = pend.indexOf(cur);
       const next = pend[i + 1] ?? pend[i - 1] ?? null;
       decide(cur, decision);
+      if (decision === 'rejected') reviewHistory.rejected([cur.id], store.history.undoDepth);
       setCurrentSuggestion(next?.id ?? null);
       announce(`Suggestion ${nameOf(cur.label)} ${decision}. ${pend.length - 1} left`);
       return true;
@@ -218,6 +288,8 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
       if (!pend.length) return false;
       if (!guardEdit()) return true;
       ann.batch(() => pend.forEach((s) => decide(s, decision)));
+      // All of them are one step, as accepting all is one store step.
+      if (decision === 'rejected') reviewHistory.rejected(pend.map((s) => s.id), store.history.undoDepth);
       announce(`${pend.length} suggestions ${decision}`);
       return true;
     },
@@ -232,5 +304,6 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
       announce(`Suggestion ${nameOf(next.label)}${scoreText(next)}, ${pend.indexOf(next) + 1} of ${pend.length}`);
       return true;
     },
+    rejections,
   };
 }

@@ -3,7 +3,8 @@
  * has no step for it; this keeps the rejections in their own stacks, each tagged with the store's
  * history depths at the time, so that undo and redo interleave them with the store's own steps in the
  * order they happened: a rejection is undone when no store step was made after it, and redone when
- * the store stands where it stood when the rejection was undone.
+ * the store stands where it stood when the rejection was undone. Every annotator that reviews
+ * suggestions drives one beside its store: undo and redo ask it first, then fall back to the store.
  */
 
 /** The review's own undo and redo stacks of rejections. */

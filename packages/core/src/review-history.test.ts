@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAnnotationStore, type SegmentAnnotation } from '@labelkit/core';
+import type { SegmentAnnotation } from './annotation.js';
+import { createAnnotationStore } from './store.js';
 import { createReviewHistory } from './review-history.js';
 
 const seg = (id: string): SegmentAnnotation => ({ id, kind: 'segment', label: 'x', start: 0, end: 1 });
@@ -64,5 +65,32 @@ describe('ReviewHistory interleaved with the store history', () => {
     s.reject('r3');
     s.redo();
     expect(s.log).toEqual(['unreject r2', 'nothing']);
+  });
+});
+
+describe('ReviewHistory on its own', () => {
+  it('says whether undo or redo would return a rejection, and keeps a rejection of several ids as one step', () => {
+    const review = createReviewHistory();
+    expect(review.canUndo(0)).toBe(false);
+    review.rejected(['a', 'b'], 2);
+    // Only with the store where it stood at the rejection.
+    expect(review.canUndo(3)).toBe(false);
+    expect(review.undo(3, 0)).toBeNull();
+    expect(review.canUndo(2)).toBe(true);
+    expect(review.undo(2, 0)).toEqual(['a', 'b']);
+    expect(review.canUndo(2)).toBe(false);
+    expect(review.canRedo(2, 1)).toBe(false);
+    expect(review.canRedo(2, 0)).toBe(true);
+    expect(review.redo(2, 0)).toEqual(['a', 'b']);
+    expect(review.canRedo(2, 0)).toBe(false);
+    expect(review.canUndo(2)).toBe(true);
+  });
+
+  it('keeps its own copy of the ids it is given', () => {
+    const review = createReviewHistory();
+    const ids = ['a'];
+    review.rejected(ids, 0);
+    ids.push('b');
+    expect(review.undo(0, 0)).toEqual(['a']);
   });
 });
