@@ -40,6 +40,9 @@ interface Entry {
   bounds: Bounds;
   /** Cell keys the item is in; empty for a large item. */
   cells: number[];
+  /** Column and row of the item's first (top-left) cell. */
+  cx: number;
+  cy: number;
 }
 
 /** Creates an empty {@link SpatialIndex}. */
@@ -91,7 +94,7 @@ export function createSpatialIndex(options: SpatialIndexOptions = {}): SpatialIn
           }
         }
       }
-      entries.set(id, { bounds: { ...bounds }, cells });
+      entries.set(id, { bounds: { ...bounds }, cells, cx: x0, cy: y0 });
     },
     delete: remove,
     clear() {
@@ -102,7 +105,6 @@ export function createSpatialIndex(options: SpatialIndexOptions = {}): SpatialIn
     get: (id) => entries.get(id)?.bounds,
     query(rect) {
       const out: string[] = [];
-      const seen = new Set<string>();
       const [x0, y0, x1, y1] = range(rect);
       const cellCount = (x1 - x0 + 1) * (y1 - y0 + 1);
       if (cellCount > grid.size) {
@@ -110,15 +112,16 @@ export function createSpatialIndex(options: SpatialIndexOptions = {}): SpatialIn
         for (const [id, e] of entries) if (intersects(e.bounds, rect)) out.push(id);
         return out;
       }
+      // An item in several of the visited cells is reported from one of them only: the first cell of
+      // the query that it covers (its own first cell, moved into the query's range). No "seen" set.
       for (let cx = x0; cx <= x1; cx++) {
         for (let cy = y0; cy <= y1; cy++) {
           const s = grid.get(key(cx, cy));
           if (!s) continue;
           for (const id of s) {
-            if (seen.has(id)) continue;
-            seen.add(id);
             const e = entries.get(id);
-            if (e && intersects(e.bounds, rect)) out.push(id);
+            if (!e || (e.cx > x0 ? e.cx : x0) !== cx || (e.cy > y0 ? e.cy : y0) !== cy) continue;
+            if (intersects(e.bounds, rect)) out.push(id);
           }
         }
       }
