@@ -139,13 +139,16 @@ describe('ImageAnnotator in Chromium', () => {
       await nextFrame();
       await nextFrame();
     });
-    const canvases = [...canvasHost.querySelectorAll('canvas')];
+    const canvases = [...canvasHost.querySelectorAll('.konvajs-content canvas')] as HTMLCanvasElement[];
     expect(canvases).toHaveLength(2);
     for (const c of canvases) expect(c.getContext('2d')!.getContextAttributes().willReadFrequently).toBe(true);
     const base = canvases[0]!;
-    // At zoom 1 the box's left edge is at x 100; at zoom 2 it is at x 200, where there is only the photo now.
-    const [r0, , b0] = pixel(base, 200, 260);
-    expect(r0).toBeLessThan(b0!);
+    // The photo has a layer of its own under the shapes, at full resolution, placed by the view.
+    const photo = canvasHost.querySelector<HTMLCanvasElement>('.lk-image-photo canvas')!;
+    expect([photo.width, photo.height]).toEqual([640, 480]);
+    expect(photo.style.transform).toBe('matrix(1, 0, 0, 1, 0, 0)');
+    // At zoom 1 the box's left edge is at x 100; at zoom 2 it is at x 200, where nothing is drawn over the photo now.
+    expect(pixel(base, 200, 260)[3]).toBe(0);
     const draw = vi.spyOn(Konva.Layer.prototype, 'draw');
     const rendersBefore = commits;
     ref.current!.setView({ zoom: 2, x: 0, y: 0 });
@@ -159,6 +162,8 @@ describe('ImageAnnotator in Chromium', () => {
     expect(canvasHost.querySelector<HTMLElement>('.konvajs-content')?.style.transform ?? '').toBe('');
     const [r1, , b1] = pixel(base, 200, 260);
     expect(r1).toBeGreaterThan(b1! + 50);
+    expect(photo.style.transform).toBe('matrix(2, 0, 0, 2, 0, 0)');
+    expect(photo.style.imageRendering).toBe('pixelated');
     expect(annotator.querySelector('.lk-image-status')?.textContent).toMatch(/200%/);
   });
 

@@ -1,6 +1,8 @@
 /**
  * The image annotator's own styles, over labelkit's shared ones (`LabelkitStyles`): layout of the
- * toolbar, canvas, side panel and status line, and the popovers' placement.
+ * toolbar, canvas, side panel and status line, and the popovers' placement. The canvas area is its
+ * own stacking context (`isolation`): inside it the shape canvases sit over the photo layer by
+ * z-index (see scene.ts), and that must not lift them over popovers outside it.
  */
 export const IMAGE_CSS = `
 .lk-image-annotator{display:flex;flex-direction:column;width:100%;height:100%;min-height:240px;position:relative;background:var(--lk-surface);border:1px solid var(--lk-border);border-radius:var(--lk-radius);overflow:hidden;}
@@ -14,7 +16,7 @@ export const IMAGE_CSS = `
 .lk-image-label-button{margin-left:auto;max-width:22em;}
 .lk-image-label-current{min-width:0;overflow:hidden;text-overflow:ellipsis;}
 .lk-image-main{flex:1;display:flex;min-height:0;}
-.lk-image-canvas{flex:1;position:relative;overflow:hidden;touch-action:none;background:repeating-conic-gradient(var(--lk-surface-hover) 0 25%,var(--lk-surface) 0 50%) 0 0/16px 16px;}
+.lk-image-canvas{flex:1;position:relative;overflow:hidden;isolation:isolate;touch-action:none;background:repeating-conic-gradient(var(--lk-surface-hover) 0 25%,var(--lk-surface) 0 50%) 0 0/16px 16px;}
 .lk-image-side{width:230px;flex:none;overflow:auto;border-width:0 0 0 1px;border-radius:0;display:flex;flex-direction:column;gap:var(--lk-space-3);}
 .lk-image-side h3{margin:0;font-size:var(--lk-font-size-sm);text-transform:uppercase;letter-spacing:.04em;color:var(--lk-text-muted);}
 .lk-image-labels{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:2px;}

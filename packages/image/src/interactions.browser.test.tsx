@@ -18,7 +18,8 @@ async function twoFingerTap(canvas: HTMLElement, a: [number, number], b: [number
     pointer(canvas, 'pointerup', b[0], b[1], touch(12));
   });
 }
-const isImage = (rgba: number[]) => rgba.slice(0, 3).every((c, i) => Math.abs(c - IMAGE_RGB[i]!) <= 2);
+/** Nothing drawn over the photo: transparent (the photo has a layer of its own), or the photo's colour. */
+const isImage = (rgba: number[]) => rgba[3] === 0 || rgba.slice(0, 3).every((c, i) => Math.abs(c - IMAGE_RGB[i]!) <= 2);
 /** Whether the static canvas shows anything but the photo within a pixel of canvas point (x, y). */
 const drawnNear = (canvas: HTMLCanvasElement, x: number, y: number) => [-1, 0, 1].some((d) => !isImage(pixel(canvas, x + d, y)));
 

@@ -30,12 +30,19 @@ function cpuLayer(): Konva.Layer {
   return layer;
 }
 
+/** Photos up to this many pixels are shown by a layer of their own (see {@link ImageScene}); larger ones are drawn on the base layer. */
+export const PHOTO_LAYER_MAX_PIXELS = 4096 * 4096;
+
 /**
  * The Konva layer of the image annotator: a stage with two layers, each its own canvas — `base`
- * (the photo, then ONE batched `Konva.Shape` for all static annotations) and `overlay` (one shape
- * for the live ones: a drag redraws only this). Each layer is one canvas to upload and composite per
- * frame, so there are as few as the redraw patterns need; the photo is an `ImageBitmap` (decoded
- * once, off the main thread), so redrawing it with the static shapes is a plain blit. Nothing
+ * (ONE batched `Konva.Shape` for all static annotations) and `overlay` (one shape for the live
+ * ones: a drag redraws only this). Each layer is one canvas to upload and composite per frame, so
+ * there are as few as the redraw patterns need. The photo sits under them on a canvas of its own at
+ * its full resolution, drawn once and placed with a CSS transform: a pan or zoom moves it in the
+ * compositor (which samples it the way `drawImage` would: smoothed below 2x, nearest pixel from 2x)
+ * instead of resampling it on the main thread every frame. Photos above
+ * {@link PHOTO_LAYER_MAX_PIXELS} (a canvas that size would hold a second copy of a huge bitmap) are
+ * drawn on the base layer under the shapes instead, from the decoded `ImageBitmap`. Nothing
  * listens on Konva's hit graph (`listening: false`, so no hit canvas is drawn or even allocated);
  * the annotator reads native pointer events and hit-tests with its spatial index.
  *
@@ -51,6 +58,11 @@ export class ImageScene {
   private readonly overlay: Konva.Layer;
   private image: ImageBitmap | HTMLImageElement | null = null;
   private imageSize: ImageSize = { width: 0, height: 0 };
+  /** Clips the photo layer to the stage. */
+  private readonly photoBox: HTMLDivElement;
+  /** The photo at full resolution, placed by CSS transform; unused (0×0) when the base layer draws the photo. */
+  private readonly photo: HTMLCanvasElement;
+  private photoOnLayer = false;
   private view: View = { zoom: 1, x: 0, y: 0 };
   private dirty = 0;
   private frame: number | null = null;
@@ -76,6 +88,19 @@ export class ImageScene {
     this.base.add(photoShape, staticShape);
     this.overlay.add(overlayShape);
     this.stage.add(this.base, this.overlay);
+    // After Konva's content in the DOM (so that the first canvas in the container is still the base
+    // layer's) and under it by z-index.
+    this.photoBox = document.createElement('div');
+    this.photoBox.className = 'lk-image-photo';
+    this.photoBox.style.cssText = 'position:absolute;left:0;top:0;right:0;bottom:0;overflow:hidden;pointer-events:none;z-index:0;';
+    this.photo = document.createElement('canvas');
+    this.photo.setAttribute('aria-hidden', 'true');
+    this.photo.width = 0;
+    this.photo.height = 0;
+    this.photo.style.cssText = 'position:absolute;left:0;top:0;transform-origin:0 0;will-change:transform;display:none;';
+    this.photoBox.append(this.photo);
+    this.stage.content.style.zIndex = '1';
+    container.append(this.photoBox);
     this.invalidate(ALL);
   }
 
@@ -83,6 +108,7 @@ export class ImageScene {
   setImage(image: ImageBitmap | HTMLImageElement | null, size: ImageSize = { width: 0, height: 0 }): void {
     this.image = image;
     this.imageSize = size;
+    this.photoOnLayer = this.showOnPhotoLayer(image, size);
     this.invalidate(STATIC);
   }
 
@@ -139,6 +165,8 @@ export class ImageScene {
     this.frame = null;
     const d = this.dirty;
     this.dirty = 0;
+    // The photo layer moves in the same frame as the shapes are redrawn at the new view.
+    if (d & STATIC) this.placePhoto();
     if (d & STATIC) this.base.draw();
     if (d & OVERLAY) this.overlay.draw();
   }
@@ -148,7 +176,44 @@ export class ImageScene {
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.frame = null;
     this.dirty = 0;
+    this.photo.width = 0;
+    this.photo.height = 0;
+    this.photoBox.remove();
     this.stage.destroy();
+  }
+
+  /**
+   * Draws `image` once onto the photo layer, when it has pixels and is at most
+   * {@link PHOTO_LAYER_MAX_PIXELS}; else empties and hides that layer. Returns whether it shows the photo.
+   */
+  private showOnPhotoLayer(image: ImageBitmap | HTMLImageElement | null, size: ImageSize): boolean {
+    const p = this.photo;
+    const w = image ? ('naturalWidth' in image ? image.naturalWidth : image.width) : 0;
+    const h = image ? ('naturalHeight' in image ? image.naturalHeight : image.height) : 0;
+    const ctx = image && w > 0 && h > 0 && w * h <= PHOTO_LAYER_MAX_PIXELS && size.width > 0 && size.height > 0 ? p.getContext('2d') : null;
+    if (!image || !ctx) {
+      p.width = 0;
+      p.height = 0;
+      p.style.display = 'none';
+      return false;
+    }
+    p.width = w;
+    p.height = h;
+    ctx.drawImage(image, 0, 0);
+    p.style.width = `${size.width}px`;
+    p.style.height = `${size.height}px`;
+    this.placePhoto();
+    p.style.display = 'block';
+    return true;
+  }
+
+  /** Puts the photo layer at the current view: the same place and sampling as {@link drawPhoto} would draw it. */
+  private placePhoto(): void {
+    if (!this.photo.width) return;
+    const v = this.view;
+    const s = this.photo.style;
+    s.transform = `matrix(${v.zoom},0,0,${v.zoom},${v.x},${v.y})`;
+    s.imageRendering = v.zoom < 2 ? 'auto' : 'pixelated';
   }
 
   private withView(c: CanvasRenderingContext2D, draw: (c: CanvasRenderingContext2D, view: View) => void): void {
@@ -167,7 +232,7 @@ export class ImageScene {
     const image = this.image;
     const { width, height } = this.imageSize;
     // A closed bitmap (its source was replaced and not yet reloaded) has size 0 and cannot be drawn.
-    if (!image || image.width === 0 || width <= 0 || height <= 0) return;
+    if (this.photoOnLayer || !image || image.width === 0 || width <= 0 || height <= 0) return;
     // Pixels of the photo stay sharp when zoomed in, as labellers expect.
     c.imageSmoothingEnabled = this.view.zoom < 2;
     c.drawImage(image, 0, 0, width, height);
