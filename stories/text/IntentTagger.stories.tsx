@@ -90,6 +90,15 @@ export const SuggestedIntents: Story = {
     await waitFor(() => expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'i2', decision: 'accepted' }));
     await userEvent.keyboard('{Shift>}{Delete}{/Shift}');
     await waitFor(() => expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'i3', decision: 'rejected' }));
+    // A rejection is undoable: Mod+Z puts the suggested intent back in review, Mod+Shift+Z rejects it again.
+    const chips = () => canvasElement.querySelectorAll('[data-suggested]').length;
+    const before = chips();
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'i3', decision: 'undone' }));
+    await waitFor(() => expect(chips()).toBe(before + 1));
+    await userEvent.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(() => expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'i3', decision: 'rejected' }));
+    await waitFor(() => expect(chips()).toBe(before));
     await expect(lastValue(args.onChange).map((a) => a.id)).toEqual(['i1', 'i2']);
   },
 };

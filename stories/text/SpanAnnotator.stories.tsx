@@ -135,7 +135,7 @@ const suggestions: Annotation[] = [
   spanOf(suggestionText, 'Airbus', 'misc', 'g5', { score: 0.35, source: 'model' }),
 ];
 
-/** Model pre-labels drawn dashed with their score: walk with N, accept with Enter, reject with Shift+Delete, accept all ≥ 0.8. */
+/** Model pre-labels drawn dashed with their score: walk with N, accept with Enter, reject with Shift+Delete (Mod+Z undoes it), accept all ≥ 0.8. */
 export const SuggestionsReview: Story = {
   args: { text: suggestionText, suggestions, suggestionThreshold: 0.8, 'aria-label': 'Sentence with model suggestions' },
   play: async ({ canvasElement, args }) => {
@@ -144,6 +144,13 @@ export const SuggestionsReview: Story = {
     surface.focus();
     await userEvent.keyboard('{Shift>}n{/Shift}'); // last in reading order: Airbus
     await userEvent.keyboard('{Shift>}{Delete}{/Shift}');
+    await waitFor(() => expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'g5', decision: 'rejected' }));
+    await expect(canvasElement.querySelector('[data-lk-end="0.35"]')).toBeNull();
+    // A rejection is undoable: Mod+Z puts Airbus back in review, Mod+Shift+Z rejects it again.
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'g5', decision: 'undone' }));
+    await waitFor(() => expect(canvasElement.querySelector('[data-lk-end="0.35"]')).not.toBeNull());
+    await userEvent.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     await waitFor(() => expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'g5', decision: 'rejected' }));
     await userEvent.keyboard('{Control>}{Shift>}{Enter}{/Shift}{/Control}');
     await waitFor(() => expect(lastValue(args.onChange).map((a) => a.id).sort()).toEqual(['g1', 'g2', 'g3']));

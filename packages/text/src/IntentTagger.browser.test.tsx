@@ -110,6 +110,44 @@ describe('IntentTagger', () => {
     expect(onDecision).toHaveBeenLastCalledWith({ id: 's2', decision: 'rejected' });
   });
 
+  it('undoes a rejection with Mod+Z (suggestion pending again) and redoes it; undoes an accept (tag gone, suggestion pending again)', async () => {
+    const onDecision = vi.fn();
+    const suggestions: Annotation[] = [
+      { id: 's1', kind: 'tag', label: 'book_flight', start: 0, end: t0.end, score: 0.88, source: 'model' },
+      { id: 's2', kind: 'span', label: 'destination', ...paris, text: 'Paris', score: 0.77, source: 'model' },
+    ];
+    const { onChange } = await mount({ suggestions, onSuggestionDecision: onDecision });
+    const button = (name: string) => [...host!.querySelectorAll('button')].find((b) => b.textContent === name)!;
+    expect(button('Undo').disabled).toBe(true);
+    // Reject s1 (the first), then undo: it is back, focused, and Enter accepts it.
+    await userEvent.keyboard('n{Shift>}{Delete}{/Shift}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 's1', decision: 'rejected' });
+    expect(host!.querySelector('[aria-label="Accept suggested intent Book flight"]')).toBeNull();
+    expect(button('Undo').disabled).toBe(false);
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 's1', decision: 'undone' });
+    expect(host!.querySelector('[aria-label="Accept suggested intent Book flight"]')).not.toBeNull();
+    await vi.waitFor(() => expect(host!.querySelector('[data-labelkit-live-region]')?.textContent).toContain('Undone: rejection of suggestion intent Book flight'));
+    expect(button('Redo').disabled).toBe(false);
+    await userEvent.click(button('Redo'));
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 's1', decision: 'rejected' });
+    expect(host!.querySelector('[aria-label="Accept suggested intent Book flight"]')).toBeNull();
+    host!.querySelector<HTMLElement>('[role="application"]')!.focus();
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 's1', decision: 'undone' });
+    await userEvent.keyboard('{Enter}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 's1', decision: 'accepted' });
+    expect(last(onChange)).toEqual([expect.objectContaining({ id: 's1', label: 'book_flight' })]);
+    // Undo the accept: the tag is gone and the suggestion is pending again.
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(last(onChange)).toEqual([]);
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 's1', decision: 'undone' });
+    expect(host!.querySelector('[aria-label="Accept suggested intent Book flight"]')).not.toBeNull();
+    await userEvent.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 's1', decision: 'accepted' });
+    expect(last(onChange)).toEqual([expect.objectContaining({ id: 's1' })]);
+  });
+
   it('accepts all suggestions at or above the threshold with Mod+Shift+Enter, highest score winning among exclusive intents, as one undo step', async () => {
     const onDecision = vi.fn();
     const suggestions: Annotation[] = [
@@ -130,6 +168,8 @@ describe('IntentTagger', () => {
     expect(host!.querySelectorAll('[data-suggested]')).toHaveLength(1); // s4 is left to review
     await userEvent.keyboard('{Control>}z{/Control}');
     expect(last(onChange)).toEqual([]);
+    expect(host!.querySelectorAll('[data-suggested]')).toHaveLength(3); // all back in review, s1 included
+    expect(onDecision.mock.calls.filter(([d]) => d.decision === 'undone').map(([d]) => d.id).sort()).toEqual(['s1', 's2', 's3']);
   });
 
   it("moves a selected slot's edges with Shift+arrows (end) and Alt+Shift+arrows (start), never out of its turn", async () => {

@@ -1,4 +1,4 @@
-import { useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type Ref } from 'react';
 import { OffsetIndex, type Annotation, type TagAnnotation } from '@labelkit/core';
 import {
   LabelkitStyles,
@@ -22,6 +22,7 @@ import { TextStyles, LANE_PX } from './text-styles.js';
 import { caretFromPoint, domPointToUtf16 } from './dom-offsets.js';
 import { drawSpans, makeSpan, moveSpanEdge, quote, resizeSpan, spansOf } from './span-model.js';
 import { acceptedAnnotation, orderSuggestions, stepSuggestion, suggestionsAbove } from './suggestion-queue.js';
+import { createTextReview, focusAfterStep, reviewStepMessage, type ReviewEvent } from './suggestion-review.js';
 import { TEXT_KEYMAP } from './text-keymap.js';
 
 /** What an intent tag applies to. */
@@ -71,7 +72,8 @@ type Picker = { kind: 'tag' } | { kind: 'span'; start: number; end: number };
  * filter, instant with thousands of intents), Enter picks; an intent's hotkey toggles it.
  * Suggestions (tags or slots) are dashed with their score: N / Shift+N walk them, Enter accepts,
  * Shift+Delete rejects, Mod+Shift+Enter accepts all at or above `suggestionThreshold` (where accepted
- * intents exclude each other, the highest score wins). A selected slot's end moves with
+ * intents exclude each other, the highest score wins); Mod+Z undoes a decision like any edit, and the
+ * suggestion is back in review (`onSuggestionDecision` hears `undone`). A selected slot's end moves with
  * Shift+ArrowLeft/Right and its start with Alt+Shift+ArrowLeft/Right, within its item.
  */
 export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
@@ -89,7 +91,7 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     return ranges.map((r, i) => ({ ...r, target: { start: r.start, end: r.end }, speaker: turns?.[i]?.speaker }));
   }, [scope, text, index, locale, joined, turns]);
 
-  const { annotations, store, apply, batch, undo, redo, canUndo, canRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const { annotations, store, apply, batch, undo: storeUndo, redo: storeRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
   const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations });
   const [activeLabel, setActiveLabel] = useControllableState<string | undefined>({ value: props.activeLabel, defaultValue: undefined, onChange: props.onActiveLabelChange as ((id: string | undefined) => void) | undefined, name: 'IntentTagger activeLabel' });
   const { announce, liveRegion } = useAnnouncer();
@@ -99,7 +101,9 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
   const [caret, setCaret] = useState<number | null>(null);
   const [anchor, setAnchor] = useState<number | null>(null);
   const [picker, setPicker] = useState<Picker | null>(null);
-  const [decided, setDecided] = useState<ReadonlySet<string>>(() => new Set());
+  // Decided suggestions, with undo: accepts are store steps, rejections the review's own (suggestion-review.ts).
+  const [review] = useState(() => createTextReview(store));
+  const decided = useSyncExternalStore(review.subscribe, review.decided, review.decided);
   const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -161,15 +165,18 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     const chosen = live.filter((x) => ids.includes(x.id));
     if (!chosen.length) return false;
     if (readOnly) return announce('Read only');
+    let events: ReviewEvent[];
     if (decision === 'accepted') {
       // Lowest score first: where accepted intents exclude each other, the last (highest) one stays.
       const order = [...chosen].sort((x, y) => (x.score ?? 0) - (y.score ?? 0));
+      const accepted: { suggestion: string; annotation: string }[] = [];
       batch(() => {
         for (const s of order) {
           // The store's snapshot, not this render's annotations: earlier acceptances of this batch count.
           const current = store.getSnapshot();
           let a: Annotation = acceptedAnnotation(s, new Set(current.map((x) => x.id)));
           if (a.kind === 'span') a = { ...a, text: index.slice(a.start, a.end) };
+          accepted.push({ suggestion: s.id, annotation: a.id });
           if (a.kind === 'tag') {
             const accepted = a;
             const change = toggleTag(schema, current, accepted.label, accepted.start === undefined || accepted.end === undefined ? null : { start: accepted.start, end: accepted.end }, () => accepted.id);
@@ -177,16 +184,41 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
           } else apply({ added: [a] });
         }
       });
-    }
+      events = review.accept(accepted);
+    } else events = review.reject(chosen.map((x) => x.id));
     const chosenIds = new Set(chosen.map((x) => x.id));
-    setDecided((prev) => new Set([...prev, ...chosenIds]));
-    for (const s of chosen) props.onSuggestionDecision?.({ id: s.id, decision });
+    for (const e of events) props.onSuggestionDecision?.(e);
     const next = chosen.length === 1 ? stepSuggestion(live, chosen[0]?.id ?? null, 1) : null;
     setFocusedSuggestion(next !== null && !chosenIds.has(next) ? next : null);
     const first = chosen[0];
     announce(chosen.length === 1 && first ? `Suggestion ${decision}: ${labelName(first.label)}` : `${chosen.length} suggestions ${decision}`);
   };
   const decide = (id: string, decision: 'accepted' | 'rejected') => decideMany([id], decision);
+  /**
+   * Undo or redo: the latest of the store's steps and the review's rejections, in the order they
+   * happened. A suggestion pending again (its rejection or accept undone) gets the focus, so Enter
+   * accepts it; the host hears `undone`, or the decision again on redo.
+   */
+  const history = (which: 'undo' | 'redo') => {
+    const result = which === 'undo' ? review.undo(storeUndo) : review.redo(storeRedo);
+    for (const e of result.events) props.onSuggestionDecision?.(e);
+    const all = props.suggestions ?? NO_SUGGESTIONS;
+    const focus = focusAfterStep(result, focusedSuggestion, live);
+    const back = all.find((s) => s.id === focus);
+    if (focus !== focusedSuggestion) setFocusedSuggestion(focus);
+    if (back && focus !== focusedSuggestion) {
+      selection.clear();
+      setCurrent(itemOf(back));
+    }
+    announce(
+      reviewStepMessage(which === 'undo' ? 'Undone' : 'Redone', result, (id) => {
+        const s = all.find((x) => x.id === id);
+        return s ? `${s.kind === 'tag' ? 'intent' : 'slot'} ${labelName(s.label)}${s.kind === 'span' ? ` ${quote(s.text)}` : ''}` : undefined;
+      }),
+    );
+  };
+  const canUndo = review.canUndo();
+  const canRedo = review.canRedo();
   const acceptAll = () => decideMany(suggestionsAbove(live, suggestionThreshold).map((x) => x.id), 'accepted');
   /** Shift+arrows on a selected slot: one edge moves by a character (grapheme), never out of its item or to empty. */
   const moveSlotEdge = (edge: 'start' | 'end', dir: -1 | 1) => {
@@ -223,8 +255,8 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     surfaceRef,
     keymap,
     {
-      undo: () => (readOnly ? false : (undo(), announce('Undone'))),
-      redo: () => (readOnly ? false : (redo(), announce('Redone'))),
+      undo: () => (readOnly ? false : history('undo')),
+      redo: () => (readOnly ? false : history('redo')),
       acceptSuggestion: () => (focusedSuggestion ? decide(focusedSuggestion, 'accepted') : false),
       acceptAllSuggestions: () => acceptAll(),
       spanStartLeft: () => moveSlotEdge('start', -1),
@@ -327,10 +359,10 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
   };
 
   useImperativeHandle(props.ref, () => ({
-    undo,
-    redo,
-    canUndo: () => canUndo,
-    canRedo: () => canRedo,
+    undo: () => history('undo'),
+    redo: () => history('redo'),
+    canUndo: () => review.canUndo(),
+    canRedo: () => review.canRedo(),
     select: (ids: string[]) => selection.select(ids),
     focus: () => surfaceRef.current?.focus(),
     getAnnotations: () => [...annotations],
@@ -438,8 +470,8 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
       {!readOnly ? (
         <div className="lk-toolbar">
           <button type="button" className="lk-button" onClick={() => setPicker({ kind: 'tag' })}>Add intent <kbd className="lk-kbd">/</kbd></button>
-          <button type="button" className="lk-button" disabled={!canUndo} onClick={() => undo()}>Undo</button>
-          <button type="button" className="lk-button" disabled={!canRedo} onClick={() => redo()}>Redo</button>
+          <button type="button" className="lk-button" disabled={!canUndo} onClick={() => history('undo')}>Undo</button>
+          <button type="button" className="lk-button" disabled={!canRedo} onClick={() => history('redo')}>Redo</button>
           {live.length ? (
             <button type="button" className="lk-button" disabled={!suggestionsAbove(live, suggestionThreshold).length} onClick={() => acceptAll()}>
               Accept all ≥ {suggestionThreshold}
@@ -448,7 +480,7 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
         </div>
       ) : null}
       <p className="lk-text-status" id={helpId}>
-        ArrowUp/ArrowDown move between {scope === 'document' ? 'nothing (one document)' : `${scope}s`}; / or Enter adds an intent, an intent’s key toggles it; ArrowLeft/Right and Shift select words for a slot, then a slot key or Enter; Shift+ArrowLeft/Right move a selected slot’s end, Alt+Shift+ArrowLeft/Right its start. N walks suggestions, Enter accepts, Shift+Delete rejects, Mod+Shift+Enter accepts all ≥ {suggestionThreshold}.
+        ArrowUp/ArrowDown move between {scope === 'document' ? 'nothing (one document)' : `${scope}s`}; / or Enter adds an intent, an intent’s key toggles it; ArrowLeft/Right and Shift select words for a slot, then a slot key or Enter; Shift+ArrowLeft/Right move a selected slot’s end, Alt+Shift+ArrowLeft/Right its start. N walks suggestions, Enter accepts, Shift+Delete rejects, Mod+Shift+Enter accepts all ≥ {suggestionThreshold}; Mod+Z undoes, a rejection too.
       </p>
       {liveRegion}
     </div>

@@ -216,6 +216,62 @@ describe('SpanAnnotator: rendering and editing', () => {
     expect(lastAdded(onChange)).toMatchObject({ id: 'g1', start: 37, end: 42, source: 'model', score: 0.91 });
   });
 
+  it('undoes a rejection: Mod+Z puts the suggestion back in review, redo rejects it again', async () => {
+    const text = 'Angela Merkel met Emmanuel Macron in Paris.';
+    const onDecision = vi.fn();
+    const suggestions: Annotation[] = [
+      { id: 'g1', kind: 'span', label: 'loc', start: 37, end: 42, text: 'Paris', score: 0.91, source: 'model' },
+      { id: 'g2', kind: 'span', label: 'org', start: 0, end: 13, text: 'Angela Merkel', score: 0.42, source: 'model' },
+    ];
+    const { onChange, surface, ref } = await mount({ text, suggestions, onSuggestionDecision: onDecision });
+    const undoButton = [...host!.querySelectorAll('button')].find((b) => b.textContent === 'Undo')!;
+    expect(undoButton.disabled).toBe(true);
+    surface.focus();
+    await userEvent.keyboard('n{Shift>}{Delete}{/Shift}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g2', decision: 'rejected' });
+    expect(host!.querySelector('[data-lk-end="0.42"]')).toBeNull();
+    expect(undoButton.disabled).toBe(false);
+    expect(ref.current!.canUndo()).toBe(true);
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g2', decision: 'undone' });
+    expect(host!.querySelector('[data-lk-end="0.42"]')).not.toBeNull();
+    await vi.waitFor(() => expect(host!.querySelector('[data-labelkit-live-region]')?.textContent).toContain('Undone: rejection of suggestion Organisation'));
+    expect(ref.current!.canRedo()).toBe(true);
+    await userEvent.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g2', decision: 'rejected' });
+    expect(host!.querySelector('[data-lk-end="0.42"]')).toBeNull();
+    // Undone again, it is pending and focused: Enter accepts it.
+    flushSync(() => ref.current!.undo());
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g2', decision: 'undone' });
+    await userEvent.keyboard('{Enter}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g2', decision: 'accepted' });
+    expect(lastAdded(onChange)).toMatchObject({ id: 'g2', start: 0, end: 13 });
+    expect(onChange).toHaveBeenCalledTimes(1); // a rejection and its undo change no annotation
+  });
+
+  it('undoes an accept: Mod+Z removes the span and puts the suggestion back in review', async () => {
+    const text = 'Angela Merkel met Emmanuel Macron in Paris.';
+    const onDecision = vi.fn();
+    const suggestions: Annotation[] = [{ id: 'g1', kind: 'span', label: 'loc', start: 37, end: 42, text: 'Paris', score: 0.91, source: 'model' }];
+    const { onChange, surface } = await mount({ text, suggestions, onSuggestionDecision: onDecision });
+    surface.focus();
+    await userEvent.keyboard('n{Enter}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g1', decision: 'accepted' });
+    expect(lastAdded(onChange)).toMatchObject({ id: 'g1' });
+    expect(host!.querySelector('[data-lk-end="0.91"]')).toBeNull();
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(onChange.mock.lastCall?.[0]).toEqual([]);
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g1', decision: 'undone' });
+    expect(host!.querySelector('[data-lk-end="0.91"]')).not.toBeNull();
+    expect(host!.textContent).toContain('1 suggestions');
+    // Reachable with N and acceptable with Enter again; the Redo button redoes nothing after a new accept.
+    await userEvent.keyboard('{Escape}n{Enter}');
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g1', decision: 'accepted' });
+    expect(lastAdded(onChange)).toMatchObject({ id: 'g1' });
+    const redoButton = [...host!.querySelectorAll('button')].find((b) => b.textContent === 'Redo')!;
+    expect(redoButton.disabled).toBe(true);
+  });
+
   it('accepts all suggestions at or above the threshold with Mod+Shift+Enter', async () => {
     const text = 'Angela Merkel met Emmanuel Macron in Paris.';
     const suggestions: Annotation[] = [

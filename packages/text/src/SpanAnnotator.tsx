@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type Ref } from 'react';
 import { OffsetIndex, type Annotation, type SpanAnnotation } from '@labelkit/core';
 import {
   AttributeEditor,
@@ -25,6 +25,7 @@ import { TextStyles, LANE_PX } from './text-styles.js';
 import { caretFromPoint, domPointToUtf16 } from './dom-offsets.js';
 import { findSpanById, layoutVisible, makeSpan, moveSpanEdge, quote, readingOrder, resizeSpan, spansOf } from './span-model.js';
 import { acceptedAnnotation, orderSuggestions, stepSuggestion, suggestionsAbove } from './suggestion-queue.js';
+import { createTextReview, focusAfterStep, reviewStepMessage, type ReviewEvent } from './suggestion-review.js';
 
 
 /** Stable stand-in for an absent `suggestions` prop, so memoised layout is not recomputed every render. */
@@ -59,7 +60,9 @@ const EMPTY_SPANS: readonly DrawnSpan[] = [];
  * place (or Tab) to reach the span under another. Edges move by dragging the handles of the selected
  * span or with Shift+arrows (end) and Alt+Shift+arrows (start). Suggestions are dashed with their
  * score; N / Shift+N walk them, Enter accepts, Shift+Delete rejects, Mod+Shift+Enter accepts all at or
- * above `suggestionThreshold`. Only the visible paragraphs are rendered, so book-length texts stay fast.
+ * above `suggestionThreshold`; Mod+Z undoes a decision like any edit, and the suggestion is back in
+ * review (`onSuggestionDecision` hears `undone`). Only the visible paragraphs are rendered, so
+ * book-length texts stay fast.
  */
 export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   const { text, schema, snap = 'character', locale, readOnly = false, appearance = 'edit', height = 480, suggestionThreshold = 0.5, className } = props;
@@ -69,7 +72,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   const chunks = useMemo(() => chunkText(text, {}, index), [text, index]);
   const chunkStarts = useMemo(() => chunks.map((c) => c.start), [chunks]);
 
-  const { annotations, apply, batch, beginGesture, endGesture, undo, redo, canUndo, canRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const { annotations, store, apply, batch, beginGesture, endGesture, undo: storeUndo, redo: storeRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
   const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations });
   const [activeLabel, setActiveLabel] = useControllableState<string | undefined>({ value: props.activeLabel, defaultValue: undefined, onChange: props.onActiveLabelChange as ((id: string | undefined) => void) | undefined, name: 'SpanAnnotator activeLabel' });
   const { announce, liveRegion } = useAnnouncer();
@@ -79,7 +82,9 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   // No list of all spans is derived per edit: spans are looked up by id (from the end, where new ones
   // are appended) and the buckets below follow each edit incrementally.
   const spanById = (id: string | null | undefined) => findSpanById(annotations, id);
-  const [decided, setDecided] = useState<ReadonlySet<string>>(() => new Set());
+  // Decided suggestions, with undo: accepts are store steps, rejections the review's own (suggestion-review.ts).
+  const [review] = useState(() => createTextReview(store));
+  const decided = useSyncExternalStore(review.subscribe, review.decided, review.decided);
   const liveSuggestions = useMemo(() => spansOf(props.suggestions ?? NO_SUGGESTIONS).filter((s) => !decided.has(s.id)), [props.suggestions, decided]);
   const orderedSuggestions = useMemo(() => orderSuggestions(liveSuggestions), [liveSuggestions]);
   // Spans and suggestions together, bucketed per chunk and updated edit by edit (one new span copies one
@@ -295,10 +300,15 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     if (!s) return false; // let Tab leave the annotator after the last span
     selectSpan(s, `, span ${i + 1} of ${ordered.length}`);
   };
+  /**
+   * Accepts (one store step) or rejects (one review step) suggestions; either can be undone, and the
+   * host hears each decision.
+   */
   const decide = (ids: readonly string[], decision: 'accepted' | 'rejected') => {
     if (!ids.length) return false;
     if (readOnly) return announce('Read only');
     const chosen = liveSuggestions.filter((s) => ids.includes(s.id));
+    let events: ReviewEvent[];
     if (decision === 'accepted') {
       const existing = new Set(annotations.map((a) => a.id));
       const added = chosen.map((s) => {
@@ -307,13 +317,36 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
         return { ...a, text: index.slice(a.start, a.end) };
       });
       batch(() => apply({ added }));
-    }
+      events = review.accept(chosen.map((s, i) => ({ suggestion: s.id, annotation: added[i]?.id ?? s.id })));
+    } else events = review.reject(chosen.map((s) => s.id));
     const nextFocus = chosen.length === 1 ? stepSuggestion(orderedSuggestions, chosen[0]?.id ?? null, 1) : null;
-    setDecided((prev) => new Set([...prev, ...chosen.map((s) => s.id)]));
-    for (const s of chosen) props.onSuggestionDecision?.({ id: s.id, decision });
+    for (const e of events) props.onSuggestionDecision?.(e);
     setFocusedSuggestion(nextFocus !== null && !ids.includes(nextFocus) ? nextFocus : null);
     announce(chosen.length === 1 ? `Suggestion ${decision}: ${labelName(chosen[0]?.label ?? '')} ${quote(chosen[0]?.text ?? '')}` : `${chosen.length} suggestions ${decision}`);
   };
+  /**
+   * Undo or redo: the latest of the store's steps and the review's rejections, in the order they
+   * happened. A suggestion pending again (its rejection or accept undone) gets the focus, so Enter
+   * accepts it; the host hears `undone`, or the decision again on redo.
+   */
+  const history = (which: 'undo' | 'redo') => {
+    const result = which === 'undo' ? review.undo(storeUndo) : review.redo(storeRedo);
+    for (const e of result.events) props.onSuggestionDecision?.(e);
+    const focus = focusAfterStep(result, focusedSuggestion, orderedSuggestions);
+    if (focus !== focusedSuggestion) {
+      setFocusedSuggestion(focus);
+      if (focus !== null) selection.clear();
+      revealRef.current = true;
+    }
+    announce(
+      reviewStepMessage(which === 'undo' ? 'Undone' : 'Redone', result, (id) => {
+        const s = spansOf(props.suggestions ?? NO_SUGGESTIONS).find((x) => x.id === id);
+        return s ? `${labelName(s.label)} ${quote(s.text)}` : undefined;
+      }),
+    );
+  };
+  const canUndo = review.canUndo();
+  const canRedo = review.canRedo();
   const focusSuggestion = (dir: -1 | 1) => {
     const id = stepSuggestion(orderedSuggestions, focusedSuggestion, dir);
     if (id === null) return announce('No suggestions');
@@ -331,16 +364,8 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     surfaceRef,
     keymap,
     {
-      undo: () => {
-        if (readOnly) return false;
-        undo();
-        announce('Undone');
-      },
-      redo: () => {
-        if (readOnly) return false;
-        redo();
-        announce('Redone');
-      },
+      undo: () => (readOnly ? false : history('undo')),
+      redo: () => (readOnly ? false : history('redo')),
       acceptSuggestion: () => (focusedSuggestion ? decide([focusedSuggestion], 'accepted') : false),
       rejectSuggestion: () => (focusedSuggestion ? decide([focusedSuggestion], 'rejected') : false),
       acceptAllSuggestions: () => decide(suggestionsAbove(liveSuggestions, suggestionThreshold).map((s) => s.id), 'accepted'),
@@ -493,10 +518,10 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   };
 
   useImperativeHandle(props.ref, () => ({
-    undo,
-    redo,
-    canUndo: () => canUndo,
-    canRedo: () => canRedo,
+    undo: () => history('undo'),
+    redo: () => history('redo'),
+    canUndo: () => review.canUndo(),
+    canRedo: () => review.canRedo(),
     select: (ids: string[]) => selection.select(ids),
     focus: () => surfaceRef.current?.focus(),
     getAnnotations: () => [...annotations],
@@ -559,8 +584,8 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
           </button>
         ))}
         <span className="lk-toolbar-separator" />
-        <button type="button" className="lk-button" disabled={readOnly || !canUndo} onClick={() => { undo(); announce('Undone'); }}>Undo</button>
-        <button type="button" className="lk-button" disabled={readOnly || !canRedo} onClick={() => { redo(); announce('Redone'); }}>Redo</button>
+        <button type="button" className="lk-button" disabled={readOnly || !canUndo} onClick={() => history('undo')}>Undo</button>
+        <button type="button" className="lk-button" disabled={readOnly || !canRedo} onClick={() => history('redo')}>Redo</button>
         {liveSuggestions.length ? (
           <>
             <span className="lk-badge lk-badge--suggestion">{liveSuggestions.length} suggestions</span>
