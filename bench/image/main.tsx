@@ -125,7 +125,9 @@ async function measureLabelkit(stage: HTMLElement, n: number): Promise<Measured>
   const fitted = ref.current!.getView();
   // Every step is drawn crisply at the new view in the next animation frame (no CSS-scaled preview).
   const frames: number[] = [];
+  performance.mark('pan-start'); // for traces
   for (const v of viewPath(fitted)) frames.push(await timed(() => ref.current!.setView(v)));
+  performance.mark('pan-end');
   ref.current!.setView(fitted);
   await frame();
   // Select the box (API, as for Annotorious), then move it with real pointer events on the canvas.
@@ -231,8 +233,10 @@ window.__labelkitBench = async () => {
   const stage = document.getElementById('stage') as HTMLElement;
   await loadImage();
   // Warm-up: one small mount of each, so module start-up and JIT are not billed to the first size.
+  // `?peer=0` (BENCH_PEER=0): labelkit only, for quick runs while working on it.
+  const withPeer = new URLSearchParams(location.search).get('peer') !== '0';
   await measureLabelkit(stage, 200);
-  await measureAnnotorious(stage, 200);
+  if (withPeer) await measureAnnotorious(stage, 200);
   const out: BenchEntry[] = [];
   const entry = (scenario: string, size: number, metric: string, lk: number, peer: number, note?: string): BenchEntry => ({
     scenario, size, metric, unit: 'ms', labelkit: lk, peer, peerName: PEER, ratio: lk > 0 ? peer / lk : null, ...(note ? { note } : {}),
@@ -240,10 +244,10 @@ window.__labelkitBench = async () => {
   for (const n of SIZES) {
     const lk = await measureLabelkit(stage, n);
     await frame();
-    const an = await measureAnnotorious(stage, n);
+    const an = withPeer ? await measureAnnotorious(stage, n) : { firstRender: NaN, frame: NaN, dragStep: NaN, dragScript: NaN, dragOk: true };
     await frame();
     out.push(entry('first render', n, 'mount to second frame after paint (image cached)', lk.firstRender, an.firstRender));
-    out.push(entry('pan + zoom', n, `frame time, median of ${FRAMES} programmatic steps`, lk.frame, an.frame, 'labelkit redraws every step crisply at the new view in the next frame (photo + culled boxes on CPU-backed canvases); Annotorious has no viewport for a plain image, so its container is CSS-transformed as a host would, and the browser re-rasterises its SVG at each new scale'));
+    out.push(entry('pan + zoom', n, `frame time, median of ${FRAMES} programmatic steps`, lk.frame, an.frame, 'labelkit redraws its shapes crisply at the new view in the next frame (culled boxes on a CPU-backed canvas; the photo is a full-resolution layer the compositor moves and scales); Annotorious has no viewport for a plain image, so its container is CSS-transformed as a host would, and the browser re-rasterises its SVG at each new scale'));
     out.push(entry('select + move one box', n, 'drag step to end of next frame, median', lk.dragStep, an.dragStep, `both select the box through their API first; labelkit then drags it with real pointer events on the canvas${lk.dragOk ? '' : ' (MOVE FAILED)'}; Annotorious: setSelected + updateAnnotation${an.dragOk ? '' : ' (MOVE FAILED)'}`));
     out.push(entry('select + move one box', n, 'script time per drag step (until React flushed), median', lk.dragScript, an.dragScript));
   }
