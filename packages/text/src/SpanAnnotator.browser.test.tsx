@@ -263,7 +263,7 @@ describe('SpanAnnotator: rendering and editing', () => {
     expect(onChange.mock.lastCall?.[0]).toEqual([]);
     expect(onDecision).toHaveBeenLastCalledWith({ id: 'g1', decision: 'undone' });
     expect(host!.querySelector('[data-lk-end="0.91"]')).not.toBeNull();
-    expect(host!.textContent).toContain('1 suggestions');
+    expect(host!.textContent).toContain('1 suggestion');
     // Reachable with N and acceptable with Enter again; the Redo button redoes nothing after a new accept.
     await userEvent.keyboard('{Escape}n{Enter}');
     expect(onDecision).toHaveBeenLastCalledWith({ id: 'g1', decision: 'accepted' });

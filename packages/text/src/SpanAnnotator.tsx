@@ -588,7 +588,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
         <button type="button" className="lk-button" disabled={readOnly || !canRedo} onClick={() => history('redo')}>Redo</button>
         {liveSuggestions.length ? (
           <>
-            <span className="lk-badge lk-badge--suggestion">{liveSuggestions.length} suggestions</span>
+            <span className="lk-badge lk-badge--suggestion">{liveSuggestions.length} {liveSuggestions.length === 1 ? 'suggestion' : 'suggestions'}</span>
             <button type="button" className="lk-button" disabled={readOnly} onClick={() => decide(suggestionsAbove(liveSuggestions, suggestionThreshold).map((s) => s.id), 'accepted')}>
               Accept all ≥ {suggestionThreshold}
             </button>
