@@ -158,7 +158,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
 
   // Review decisions undo with the edits: an accept is a store step (undoing it removes the accepted
   // segment, and the suggestion is pending again); a rejection has its own stack (`createReviewHistory` in core).
-  const [review] = useState(createReviewHistory);
+  const [review] = useState(() => createReviewHistory(ann.store));
   const acceptedFrom = useRef(new Map<string, string>());
 
   /** Sets (or, with null, clears) the decisions on `ids` and tells the host of each. */
@@ -195,7 +195,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   const rejectSuggestion = (id: string | undefined) => {
     const s = id ? pending.find((p) => p.id === id) : undefined;
     if (!s || readOnly) return false;
-    review.rejected([s.id], ann.store.history.undoDepth);
+    review.rejected([s.id]);
     redecide([s.id], 'rejected');
     const next = adjacentSegment(segmentsInOrder(pending.filter((p) => p.id !== s.id)), undefined, 1, s.start);
     if (next) selection.select([next.id]);
@@ -241,7 +241,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   };
   const rejectAllSuggestions = () => {
     if (readOnly || !pending.length) return false;
-    review.rejected(pending.map((s) => s.id), ann.store.history.undoDepth);
+    review.rejected(pending.map((s) => s.id));
     redecide(pending.map((s) => s.id), 'rejected');
     announce(`${pending.length} suggestions rejected`);
   };
@@ -258,8 +258,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   const history = (which: 'undo' | 'redo') => {
     if (readOnly) return;
     const verb = which === 'undo' ? 'Undone' : 'Redone';
-    const { undoDepth, redoDepth } = ann.store.history;
-    const rejected = which === 'undo' ? review.undo(undoDepth, redoDepth) : review.redo(undoDepth, redoDepth);
+    const rejected = which === 'undo' ? review.undo() : review.redo();
     if (rejected) {
       redecide(rejected, which === 'undo' ? null : 'rejected');
       const found = props.suggestions?.find((s) => s.id === rejected[0]);
@@ -281,10 +280,10 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     announce(touched.length === 1 ? `${verb}: ${describe(touched[0]!)}` : verb);
   };
   /** Whether undo, or redo, has anything to do (the store's steps or the review's rejections). */
-  const canUndo = ann.canUndo || review.canUndo(ann.store.history.undoDepth);
-  const canRedo = ann.canRedo || review.canRedo(ann.store.history.undoDepth, ann.store.history.redoDepth);
-  const undoable = () => ann.store.canUndo() || review.canUndo(ann.store.history.undoDepth);
-  const redoable = () => ann.store.canRedo() || review.canRedo(ann.store.history.undoDepth, ann.store.history.redoDepth);
+  const undoable = () => review.canUndo();
+  const redoable = () => review.canRedo();
+  const canUndo = undoable();
+  const canRedo = redoable();
   const undo = () => history('undo');
   const redo = () => history('redo');
 

@@ -9,7 +9,7 @@ export { SchemaError, AnnotationError, type Issue } from './issues.js';
 export { validateAnnotations, assertValidAnnotations, type ValidationContext } from './validate.js';
 export * from './store.js';
 export * from './history.js';
-export { createReviewHistory, type ReviewHistory } from './review-history.js';
+export { createReviewHistory, type ReviewHistory, type ReviewedStore } from './review-history.js';
 export * from './ids.js';
 export * from './geometry/index.js';
 export * from './keymap/index.js';

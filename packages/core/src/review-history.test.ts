@@ -8,20 +8,19 @@ const seg = (id: string): SegmentAnnotation => ({ id, kind: 'segment', label: 'x
 /** A store and a review history driven the way the annotator drives them: undo/redo try the review first. */
 function session() {
   const store = createAnnotationStore([]);
-  const review = createReviewHistory();
+  const review = createReviewHistory(store);
   const log: string[] = [];
-  const depth = () => store.history.undoDepth;
   return {
     edit: (id: string) => store.apply({ added: [seg(id)] }, { origin: 'user' }),
-    reject: (id: string) => review.rejected([id], depth()),
+    reject: (id: string) => review.rejected([id]),
     undo: () => {
-      const r = review.undo(depth(), store.history.redoDepth);
+      const r = review.undo();
       if (r) log.push(`unreject ${r.join()}`);
       else if (store.undo()) log.push('undo edit');
       else log.push('nothing');
     },
     redo: () => {
-      const r = review.redo(depth(), store.history.redoDepth);
+      const r = review.redo();
       if (r) log.push(`reject ${r.join()}`);
       else if (store.redo()) log.push('redo edit');
       else log.push('nothing');
@@ -68,29 +67,49 @@ describe('ReviewHistory interleaved with the store history', () => {
   });
 });
 
+/** A store that can neither undo nor redo, at the given depths: what the review answers alone. */
+function fixedStore() {
+  const history = { undoDepth: 0, redoDepth: 0 };
+  return { history, canUndo: () => false, canRedo: () => false };
+}
+
 describe('ReviewHistory on its own', () => {
   it('says whether undo or redo would return a rejection, and keeps a rejection of several ids as one step', () => {
-    const review = createReviewHistory();
-    expect(review.canUndo(0)).toBe(false);
-    review.rejected(['a', 'b'], 2);
+    const store = fixedStore();
+    const review = createReviewHistory(store);
+    const at = (undoDepth: number, redoDepth: number) => Object.assign(store.history, { undoDepth, redoDepth });
+    expect(review.canUndo()).toBe(false);
+    at(2, 0);
+    review.rejected(['a', 'b']);
     // Only with the store where it stood at the rejection.
-    expect(review.canUndo(3)).toBe(false);
-    expect(review.undo(3, 0)).toBeNull();
-    expect(review.canUndo(2)).toBe(true);
-    expect(review.undo(2, 0)).toEqual(['a', 'b']);
-    expect(review.canUndo(2)).toBe(false);
-    expect(review.canRedo(2, 1)).toBe(false);
-    expect(review.canRedo(2, 0)).toBe(true);
-    expect(review.redo(2, 0)).toEqual(['a', 'b']);
-    expect(review.canRedo(2, 0)).toBe(false);
-    expect(review.canUndo(2)).toBe(true);
+    at(3, 0);
+    expect(review.canUndo()).toBe(false);
+    expect(review.undo()).toBeNull();
+    at(2, 0);
+    expect(review.canUndo()).toBe(true);
+    expect(review.undo()).toEqual(['a', 'b']);
+    expect(review.canUndo()).toBe(false);
+    at(2, 1);
+    expect(review.canRedo()).toBe(false);
+    at(2, 0);
+    expect(review.canRedo()).toBe(true);
+    expect(review.redo()).toEqual(['a', 'b']);
+    expect(review.canRedo()).toBe(false);
+    expect(review.canUndo()).toBe(true);
+  });
+
+  it('can undo or redo whenever the store can', () => {
+    const store = { ...fixedStore(), canUndo: () => true, canRedo: () => true };
+    const review = createReviewHistory(store);
+    expect(review.undo()).toBeNull();
+    expect([review.canUndo(), review.canRedo()]).toEqual([true, true]);
   });
 
   it('keeps its own copy of the ids it is given', () => {
-    const review = createReviewHistory();
+    const review = createReviewHistory(fixedStore());
     const ids = ['a'];
-    review.rejected(ids, 0);
+    review.rejected(ids);
     ids.push('b');
-    expect(review.undo(0, 0)).toEqual(['a']);
+    expect(review.undo()).toEqual(['a']);
   });
 });

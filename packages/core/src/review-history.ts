@@ -7,47 +7,55 @@
  * suggestions drives one beside its store: undo and redo ask it first, then fall back to the store.
  */
 
-/** The review's own undo and redo stacks of rejections. */
-export interface ReviewHistory {
-  /** Records that `ids` were rejected (one step) with the store at `depth` undo steps; clears the review's redo. */
-  rejected(ids: readonly string[], depth: number): void;
-  /** The rejection to undo now, or null when the store's own step comes first; it moves to redo. */
-  undo(depth: number, redoDepth: number): readonly string[] | null;
-  /** The rejection to redo now, or null when the store's own step comes first; it moves back to undo. */
-  redo(depth: number, redoDepth: number): readonly string[] | null;
-  /** Whether {@link undo} would return a rejection. */
-  canUndo(depth: number): boolean;
-  /** Whether {@link redo} would return a rejection. */
-  canRedo(depth: number, redoDepth: number): boolean;
+/** What a review history reads of the annotation store beside it (a core `AnnotationStore` fits). */
+export interface ReviewedStore {
+  /** The store's undo history: how many steps can be undone and redone now. */
+  readonly history: { readonly undoDepth: number; readonly redoDepth: number };
+  canUndo(): boolean;
+  canRedo(): boolean;
 }
 
-/** Creates an empty {@link ReviewHistory}. */
-export function createReviewHistory(): ReviewHistory {
+/** The review's own undo and redo stacks of rejections, beside a store. */
+export interface ReviewHistory {
+  /** Records that `ids` were rejected (one step) with the store where it stands now; clears the review's redo. */
+  rejected(ids: readonly string[]): void;
+  /** The rejection to undo now, or null when the store's own step comes first; it moves to redo. */
+  undo(): readonly string[] | null;
+  /** The rejection to redo now, or null when the store's own step comes first; it moves back to undo. */
+  redo(): readonly string[] | null;
+  /** Whether undo has anything to do: a rejection, or the store's own step. */
+  canUndo(): boolean;
+  /** Whether redo has anything to do: a rejection, or the store's own step. */
+  canRedo(): boolean;
+}
+
+/** Creates an empty {@link ReviewHistory} beside `store`. */
+export function createReviewHistory(store: ReviewedStore): ReviewHistory {
   const done: Array<{ ids: readonly string[]; depth: number }> = [];
   const undone: Array<{ ids: readonly string[]; depth: number; redoDepth: number }> = [];
-  const undoable = (depth: number) => done.at(-1)?.depth === depth;
-  const redoable = (depth: number, redoDepth: number) => {
+  const undoable = () => done.at(-1)?.depth === store.history.undoDepth;
+  const redoable = () => {
     const top = undone.at(-1);
-    return !!top && top.depth === depth && top.redoDepth === redoDepth;
+    return !!top && top.depth === store.history.undoDepth && top.redoDepth === store.history.redoDepth;
   };
   return {
-    rejected(ids, depth) {
-      done.push({ ids: [...ids], depth });
+    rejected(ids) {
+      done.push({ ids: [...ids], depth: store.history.undoDepth });
       undone.length = 0;
     },
-    undo(depth, redoDepth) {
-      if (!undoable(depth)) return null;
+    undo() {
+      if (!undoable()) return null;
       const step = done.pop()!;
-      undone.push({ ...step, redoDepth });
+      undone.push({ ...step, redoDepth: store.history.redoDepth });
       return step.ids;
     },
-    redo(depth, redoDepth) {
-      if (!redoable(depth, redoDepth)) return null;
+    redo() {
+      if (!redoable()) return null;
       const step = undone.pop()!;
       done.push({ ids: step.ids, depth: step.depth });
       return step.ids;
     },
-    canUndo: undoable,
-    canRedo: redoable,
+    canUndo: () => undoable() || store.canUndo(),
+    canRedo: () => redoable() || store.canRedo(),
   };
 }

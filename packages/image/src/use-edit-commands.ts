@@ -167,8 +167,8 @@ export function useEditCommands(core: AnnotatorCore, review: SuggestionReview, r
     },
     undo: () => history('undo'),
     redo: () => history('redo'),
-    canUndo: () => store.canUndo() || review.rejections.canUndo(),
-    canRedo: () => store.canRedo() || review.rejections.canRedo(),
+    canUndo: () => review.rejections.canUndo(),
+    canRedo: () => review.rejections.canRedo(),
     nudgeBy: (dx, dy, e) => {
       if (drawingBusy()) return toTool(e.key, e);
       const t = targetsOf('moved');

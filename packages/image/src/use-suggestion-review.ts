@@ -75,9 +75,9 @@ export interface RejectionHistory {
   undo(): boolean;
   /** Rejects again what {@link undo} took back, if the store stands where it stood then; reported `rejected`. */
   redo(): boolean;
-  /** Whether {@link undo} would take back a rejection. */
+  /** Whether undo has anything to do: a rejection to take back, or the store's own step. */
   canUndo(): boolean;
-  /** Whether {@link redo} would reject again. */
+  /** Whether redo has anything to do: a rejection to make again, or the store's own step. */
   canRedo(): boolean;
 }
 
@@ -117,7 +117,7 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
   const acceptedFrom = useRef(new Map<string, string>());
   const materialized = useRef(new Map<string, string>());
   // Rejections undo with the store's steps, in the order they happened (see RejectionHistory).
-  const [reviewHistory] = useState(createReviewHistory);
+  const [reviewHistory] = useState(() => createReviewHistory(store));
   // The latest options, for the store subscription and undo (which may run from an older render's handler).
   const latest = useRef(o);
   latest.current = o;
@@ -222,8 +222,7 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
 
   /** Undoes or redoes the latest rejection when it comes before the store's own step (see {@link RejectionHistory}). */
   const retake = (which: 'undo' | 'redo'): boolean => {
-    const { undoDepth, redoDepth } = store.history;
-    const ids = which === 'undo' ? reviewHistory.undo(undoDepth, redoDepth) : reviewHistory.redo(undoDepth, redoDepth);
+    const ids = which === 'undo' ? reviewHistory.undo() : reviewHistory.redo();
     if (!ids) return false;
     const back = which === 'undo';
     const { pendingSuggestions: pend, current: cur } = liveRef.current;
@@ -247,8 +246,8 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
   const rejections: RejectionHistory = {
     undo: () => retake('undo'),
     redo: () => retake('redo'),
-    canUndo: () => reviewHistory.canUndo(store.history.undoDepth),
-    canRedo: () => reviewHistory.canRedo(store.history.undoDepth, store.history.redoDepth),
+    canUndo: () => reviewHistory.canUndo(),
+    canRedo: () => reviewHistory.canRedo(),
   };
 
   return {
@@ -278,7 +277,7 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
       const i = pend.indexOf(cur);
       const next = pend[i + 1] ?? pend[i - 1] ?? null;
       decide(cur, decision);
-      if (decision === 'rejected') reviewHistory.rejected([cur.id], store.history.undoDepth);
+      if (decision === 'rejected') reviewHistory.rejected([cur.id]);
       setCurrentSuggestion(next?.id ?? null);
       announce(`Suggestion ${nameOf(cur.label)} ${decision}. ${pend.length - 1} left`);
       return true;
@@ -289,7 +288,7 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
       if (!guardEdit()) return true;
       ann.batch(() => pend.forEach((s) => decide(s, decision)));
       // All of them are one step, as accepting all is one store step.
-      if (decision === 'rejected') reviewHistory.rejected(pend.map((s) => s.id), store.history.undoDepth);
+      if (decision === 'rejected') reviewHistory.rejected(pend.map((s) => s.id));
       announce(`${pend.length} suggestions ${decision}`);
       return true;
     },

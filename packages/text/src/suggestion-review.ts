@@ -1,4 +1,4 @@
-import { createReviewHistory, type Annotation } from '@labelkit/core';
+import { createReviewHistory, type Annotation, type ReviewedStore } from '@labelkit/core';
 import { stepSuggestion } from './suggestion-queue.js';
 
 /**
@@ -13,13 +13,6 @@ import { stepSuggestion } from './suggestion-queue.js';
 export interface ReviewEvent {
   id: string;
   decision: 'accepted' | 'rejected' | 'undone';
-}
-
-/** What the review reads and runs of the annotation store (a core `AnnotationStore` fits). */
-export interface ReviewStore {
-  readonly history: { readonly undoDepth: number; readonly redoDepth: number };
-  canUndo(): boolean;
-  canRedo(): boolean;
 }
 
 /** What a store undo or redo changed, as the review needs it (a core `ChangeSet` fits). */
@@ -62,8 +55,8 @@ export interface TextReview {
 }
 
 /** Creates a {@link TextReview} beside `store`, with nothing decided. */
-export function createTextReview(store: ReviewStore): TextReview {
-  const rejections = createReviewHistory();
+export function createTextReview(store: ReviewedStore): TextReview {
+  const rejections = createReviewHistory(store);
   // Accepted annotation id → the suggestions accepted with it, in one step: undoing the step takes them
   // all back, even one whose annotation the step itself replaced (exclusive intents accepted together).
   const acceptedFrom = new Map<string, readonly string[]>();
@@ -87,8 +80,7 @@ export function createTextReview(store: ReviewStore): TextReview {
 
   const step = (which: 'undo' | 'redo', run: () => ReviewChange | null): ReviewStep => {
     const back = which === 'undo';
-    const { undoDepth, redoDepth } = store.history;
-    const ids = back ? rejections.undo(undoDepth, redoDepth) : rejections.redo(undoDepth, redoDepth);
+    const ids = back ? rejections.undo() : rejections.redo();
     if (ids) return { kind: 'rejection', events: mark(ids, !back, 'rejected'), change: null };
     if (back ? !store.canUndo() : !store.canRedo()) return { kind: 'none', events: [], change: null };
     const change = run();
@@ -111,13 +103,13 @@ export function createTextReview(store: ReviewStore): TextReview {
     },
     reject(ids) {
       const events = mark(ids, true, 'rejected');
-      if (events.length) rejections.rejected(events.map((e) => e.id), store.history.undoDepth);
+      if (events.length) rejections.rejected(events.map((e) => e.id));
       return events;
     },
     undo: (run) => step('undo', run),
     redo: (run) => step('redo', run),
-    canUndo: () => store.canUndo() || rejections.canUndo(store.history.undoDepth),
-    canRedo: () => store.canRedo() || rejections.canRedo(store.history.undoDepth, store.history.redoDepth),
+    canUndo: () => rejections.canUndo(),
+    canRedo: () => rejections.canRedo(),
   };
 }
 
