@@ -83,8 +83,8 @@ const SWIFTSHADER = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 const UNTHROTTLED = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
 const extraArgs = ['--enable-precise-memory-info', '--js-flags=--expose-gc', ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)];
 const defaultArgs = CHROMIUM_ARGS.filter((a) => !SWIFTSHADER.includes(a));
-const modes = [{ suffix: '', args: [...defaultArgs, ...UNTHROTTLED, ...extraArgs], names }];
-if (!process.env.BENCH_ONE_MODE) modes.push({ suffix: ' (SwiftShader GPU compositing)', args: [...defaultArgs, ...SWIFTSHADER, ...extraArgs], names });
+const modes = [{ label: 'default', suffix: '', pacing: 'frame-rate limit off', args: [...defaultArgs, ...UNTHROTTLED, ...extraArgs] }];
+if (!process.env.BENCH_ONE_MODE) modes.push({ label: 'SwiftShader GPU compositing', suffix: ' (SwiftShader GPU compositing)', pacing: 'paced at 60 Hz', args: [...defaultArgs, ...SWIFTSHADER, ...extraArgs] });
 
 /** What chrome://gpu says about compositing in this browser ("Software only…", "Hardware accelerated"). */
 async function compositingOf(browser) {
@@ -109,10 +109,10 @@ try {
     const browser = await chromium.launch({ executablePath, headless: true, args: mode.args });
     chromiumVersion = browser.version();
     const how = await compositingOf(browser);
-    compositing.push(`${mode.suffix ? mode.suffix.trim().replace(/^\(|\)$/g, '') : 'default'}: compositing ${how}, ${mode.args.includes('--disable-frame-rate-limit') ? 'frame-rate limit off' : 'paced at 60 Hz'}`);
-    console.log(`mode ${mode.suffix.trim() || 'default'}: compositing ${how}`);
+    compositing.push(`${mode.label}: compositing ${how}, ${mode.pacing}`);
+    console.log(`mode ${mode.label}: compositing ${how}, ${mode.pacing}`);
     try {
-      for (const name of mode.names) {
+      for (const name of names) {
         console.log(`bench ${name}${mode.suffix} ...`);
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         page.on('console', (m) => {
