@@ -30,6 +30,9 @@ function cpuLayer(): Konva.Layer {
   return layer;
 }
 
+/** Whether the photo is drawn smoothed at `zoom`: below 2x; from 2x its pixels stay sharp, as labellers expect. */
+const smoothAt = (zoom: number): boolean => zoom < 2;
+
 /** Photos up to this many pixels are shown by a layer of their own (see {@link ImageScene}); larger ones are drawn on the base layer. */
 export const PHOTO_LAYER_MAX_PIXELS = 4096 * 4096;
 
@@ -62,7 +65,6 @@ export class ImageScene {
   private readonly photoBox: HTMLDivElement;
   /** The photo at full resolution, placed by CSS transform; unused (0×0) when the base layer draws the photo. */
   private readonly photo: HTMLCanvasElement;
-  private photoOnLayer = false;
   private view: View = { zoom: 1, x: 0, y: 0 };
   private dirty = 0;
   private frame: number | null = null;
@@ -85,11 +87,7 @@ export class ImageScene {
       perfectDrawEnabled: false,
       sceneFunc: (ctx) => this.withView(ctx._context, (c, v) => model.drawOverlay(c, v)),
     });
-    this.base.add(photoShape, staticShape);
-    this.overlay.add(overlayShape);
-    this.stage.add(this.base, this.overlay);
-    // After Konva's content in the DOM (so that the first canvas in the container is still the base
-    // layer's) and under it by z-index.
+    // The photo layer exists before the layers are added: adding them draws them, photo shape included.
     this.photoBox = document.createElement('div');
     this.photoBox.className = 'lk-image-photo';
     this.photoBox.style.cssText = 'position:absolute;left:0;top:0;right:0;bottom:0;overflow:hidden;pointer-events:none;z-index:0;';
@@ -99,6 +97,11 @@ export class ImageScene {
     this.photo.height = 0;
     this.photo.style.cssText = 'position:absolute;left:0;top:0;transform-origin:0 0;will-change:transform;display:none;';
     this.photoBox.append(this.photo);
+    this.base.add(photoShape, staticShape);
+    this.overlay.add(overlayShape);
+    this.stage.add(this.base, this.overlay);
+    // After Konva's content in the DOM (so that the first canvas in the container is still the base
+    // layer's) and under it by z-index.
     this.stage.content.style.zIndex = '1';
     container.append(this.photoBox);
     this.invalidate(ALL);
@@ -108,7 +111,7 @@ export class ImageScene {
   setImage(image: ImageBitmap | HTMLImageElement | null, size: ImageSize = { width: 0, height: 0 }): void {
     this.image = image;
     this.imageSize = size;
-    this.photoOnLayer = this.showOnPhotoLayer(image, size);
+    this.showOnPhotoLayer(image, size);
     this.invalidate(STATIC);
   }
 
@@ -166,8 +169,10 @@ export class ImageScene {
     const d = this.dirty;
     this.dirty = 0;
     // The photo layer moves in the same frame as the shapes are redrawn at the new view.
-    if (d & STATIC) this.placePhoto();
-    if (d & STATIC) this.base.draw();
+    if (d & STATIC) {
+      this.placePhoto();
+      this.base.draw();
+    }
     if (d & OVERLAY) this.overlay.draw();
   }
 
@@ -184,9 +189,9 @@ export class ImageScene {
 
   /**
    * Draws `image` once onto the photo layer, when it has pixels and is at most
-   * {@link PHOTO_LAYER_MAX_PIXELS}; else empties and hides that layer. Returns whether it shows the photo.
+   * {@link PHOTO_LAYER_MAX_PIXELS}; else empties and hides that layer (see {@link photoOnLayer}).
    */
-  private showOnPhotoLayer(image: ImageBitmap | HTMLImageElement | null, size: ImageSize): boolean {
+  private showOnPhotoLayer(image: ImageBitmap | HTMLImageElement | null, size: ImageSize): void {
     const p = this.photo;
     const w = image ? ('naturalWidth' in image ? image.naturalWidth : image.width) : 0;
     const h = image ? ('naturalHeight' in image ? image.naturalHeight : image.height) : 0;
@@ -195,7 +200,7 @@ export class ImageScene {
       p.width = 0;
       p.height = 0;
       p.style.display = 'none';
-      return false;
+      return;
     }
     p.width = w;
     p.height = h;
@@ -204,16 +209,20 @@ export class ImageScene {
     p.style.height = `${size.height}px`;
     this.placePhoto();
     p.style.display = 'block';
-    return true;
+  }
+
+  /** Whether the photo layer shows the photo (else the base layer draws it). */
+  private get photoOnLayer(): boolean {
+    return this.photo.width > 0;
   }
 
   /** Puts the photo layer at the current view: the same place and sampling as {@link drawPhoto} would draw it. */
   private placePhoto(): void {
-    if (!this.photo.width) return;
+    if (!this.photoOnLayer) return;
     const v = this.view;
     const s = this.photo.style;
     s.transform = `matrix(${v.zoom},0,0,${v.zoom},${v.x},${v.y})`;
-    s.imageRendering = v.zoom < 2 ? 'auto' : 'pixelated';
+    s.imageRendering = smoothAt(v.zoom) ? 'auto' : 'pixelated';
   }
 
   private withView(c: CanvasRenderingContext2D, draw: (c: CanvasRenderingContext2D, view: View) => void): void {
@@ -233,8 +242,7 @@ export class ImageScene {
     const { width, height } = this.imageSize;
     // A closed bitmap (its source was replaced and not yet reloaded) has size 0 and cannot be drawn.
     if (this.photoOnLayer || !image || image.width === 0 || width <= 0 || height <= 0) return;
-    // Pixels of the photo stay sharp when zoomed in, as labellers expect.
-    c.imageSmoothingEnabled = this.view.zoom < 2;
+    c.imageSmoothingEnabled = smoothAt(this.view.zoom);
     c.drawImage(image, 0, 0, width, height);
   }
 
