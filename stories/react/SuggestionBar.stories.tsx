@@ -1,15 +1,8 @@
 import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import type { Annotation } from '@labelkit/core';
-import {
-  SuggestionBar,
-  adjacentPendingId,
-  pendingIdsAtOrAbove,
-  pendingSuggestions,
-  reviewSummary,
-  type ReviewDecision,
-} from '@labelkit/react';
+import { byScoreDescending, createAnnotationStore, type Annotation } from '@labelkit/core';
+import { SuggestionBar, useSuggestionReview } from '@labelkit/react';
 import { drivingSchema } from './schemas.js';
 
 const meta = {
@@ -69,40 +62,41 @@ export const NothingPending: Story = {
 const box = (id: string, label: string, score: number): Annotation => ({ id, kind: 'bbox', label, x: 0, y: 0, width: 10, height: 10, source: 'model', score });
 const SUGGESTIONS = [box('s1', 'car', 0.97), box('s2', 'pedestrian', 0.62), box('s3', 'truck', 0.88), box('s4', 'cyclist', 0.45), box('s5', 'bus', 0.93)];
 
-/** How an annotator wires the bar to the review helpers (`pendingSuggestions`, `adjacentPendingId`, ...). */
+/** How an annotator wires the bar: core's suggestion review beside a store, through `useSuggestionReview`. */
 function ReviewDemo() {
-  const [decisions, setDecisions] = useState<Record<string, ReviewDecision>>({});
-  const [currentId, setCurrentId] = useState<string | undefined>(() => pendingSuggestions(SUGGESTIONS, {})[0]?.id);
-  const pending = pendingSuggestions(SUGGESTIONS, decisions);
-  const current = SUGGESTIONS.find((s) => s.id === currentId && decisions[s.id] === undefined);
-  const decide = (ids: string[], d: ReviewDecision) => {
-    const next = { ...decisions, ...Object.fromEntries(ids.map((id) => [id, d])) };
-    setDecisions(next);
-    setCurrentId(adjacentPendingId(SUGGESTIONS, next, currentId, 1));
+  const [store] = useState(() => createAnnotationStore());
+  const { review, state } = useSuggestionReview(store, { suggestions: SUGGESTIONS, order: byScoreDescending });
+  const [currentId, setCurrentId] = useState<string | null>(() => review.step(null, 1));
+  const current = state.pending.find((s) => s.id === currentId);
+  const decide = (ids: string[], d: 'accepted' | 'rejected') => {
+    if (d === 'accepted') review.accept(ids);
+    else review.reject(ids);
+    setCurrentId(review.step(currentId, 1));
   };
-  const summary = reviewSummary(SUGGESTIONS, decisions);
+  const accepted = [...state.decisions.values()].filter((d) => d === 'accepted').length;
+  const atOrAbove = (t: number) => state.pending.filter((s) => s.score !== undefined && s.score >= t).length;
   return (
     <div>
       <SuggestionBar
-        pending={summary.pending}
-        total={summary.total}
+        pending={state.pending.length}
+        total={state.ordered.length}
         current={
           current && {
             label: drivingSchema.byId.get(current.label)?.name ?? current.label,
-            score: current.score,
-            position: pending.findIndex((s) => s.id === current.id) + 1,
+            ...(current.score === undefined ? {} : { score: current.score }),
+            position: state.pending.indexOf(current) + 1,
           }
         }
         onAccept={() => current && decide([current.id], 'accepted')}
         onReject={() => current && decide([current.id], 'rejected')}
-        onAcceptAll={() => decide(pending.map((s) => s.id), 'accepted')}
-        onRejectAll={() => decide(pending.map((s) => s.id), 'rejected')}
-        onAcceptAtOrAbove={(t) => decide(pendingIdsAtOrAbove(SUGGESTIONS, decisions, t), 'accepted')}
-        countAtOrAbove={(t) => pendingIdsAtOrAbove(SUGGESTIONS, decisions, t).length}
-        onNext={() => setCurrentId(adjacentPendingId(SUGGESTIONS, decisions, currentId, 1))}
-        onPrevious={() => setCurrentId(adjacentPendingId(SUGGESTIONS, decisions, currentId, -1))}
+        onAcceptAll={() => review.acceptAll()}
+        onRejectAll={() => review.rejectAll()}
+        onAcceptAtOrAbove={(t) => review.acceptAll({ minScore: t })}
+        countAtOrAbove={atOrAbove}
+        onNext={() => setCurrentId(review.step(currentId, 1))}
+        onPrevious={() => setCurrentId(review.step(currentId, -1))}
       />
-      <p data-testid="decisions">{`accepted ${summary.accepted}, rejected ${summary.rejected}`}</p>
+      <p data-testid="decisions">{`accepted ${accepted}, rejected ${state.decisions.size - accepted}, in the store ${store.getSnapshot().length}`}</p>
     </div>
   );
 }
@@ -121,9 +115,9 @@ export const Review: Story = {
     await expect(canvas.getByText('#2 · Pedestrian · score 0.62')).toBeInTheDocument();
     await userEvent.click(canvas.getByRole('button', { name: 'Accept ≥ 0.80 (1)' }));
     await expect(canvas.getByRole('status')).toHaveTextContent('2 of 5 pending');
-    await expect(canvas.getByTestId('decisions')).toHaveTextContent('accepted 2, rejected 1');
+    await expect(canvas.getByTestId('decisions')).toHaveTextContent('accepted 2, rejected 1, in the store 2');
     await userEvent.click(canvas.getByRole('button', { name: 'Reject all' }));
     await expect(canvas.getByRole('status')).toHaveTextContent('0 of 5 pending');
-    await expect(canvas.getByTestId('decisions')).toHaveTextContent('accepted 2, rejected 3');
+    await expect(canvas.getByTestId('decisions')).toHaveTextContent('accepted 2, rejected 3, in the store 2');
   },
 };

@@ -9,6 +9,8 @@ export { SchemaError, AnnotationError, type Issue } from './issues.js';
 export { validateAnnotations, assertValidAnnotations, type ValidationContext } from './validate.js';
 export * from './store.js';
 export * from './history.js';
+export * from './suggestion-review.js';
+/** @deprecated until every annotator is on {@link createSuggestionReview}; removed with the last one. */
 export { createReviewHistory, type ReviewHistory, type ReviewedStore } from './review-history.js';
 export * from './ids.js';
 export * from './geometry/index.js';

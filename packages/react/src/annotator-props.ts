@@ -1,10 +1,7 @@
-import type { Annotation, ChangeSet, Keymap, LabelSchema } from '@labelkit/core';
+import type { Annotation, ChangeSet, Keymap, LabelSchema, ReviewEvent } from '@labelkit/core';
 
-/** A decision on one suggestion (pre-label); `undone` when undo took a decision back (the suggestion is pending again). */
-export interface SuggestionDecision {
-  id: string;
-  decision: 'accepted' | 'rejected' | 'undone';
-}
+/** A decision on one suggestion (pre-label); `undone` when undo took a decision back (the suggestion is pending again). Core's `ReviewEvent`. */
+export type SuggestionDecision = ReviewEvent;
 
 /** The props every labelkit annotator takes (ARCHITECTURE.md "The common props of every annotator"). */
 export interface AnnotatorProps {

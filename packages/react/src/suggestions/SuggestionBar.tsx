@@ -63,8 +63,8 @@ export interface SuggestionBarProps {
 
 /**
  * Review controls for model suggestions: pending count, Accept/Reject for the current one,
- * Previous/Next, Accept all/Reject all and "Accept ≥ score". Annotators decide what the buttons do
- * (see `pendingSuggestions`, `adjacentPendingId`, `pendingIdsAtOrAbove`).
+ * Previous/Next, Accept all/Reject all and "Accept ≥ score". Every annotator shows it, wired to core's
+ * suggestion review (`useSuggestionReview`): the bar holds no review logic of its own.
  */
 export function SuggestionBar(props: SuggestionBarProps): React.JSX.Element {
   const { pending, total, current, hotkeys = {}, disabled = false, className } = props;

@@ -1,3 +1,3 @@
-/** Suggestion review: pure ordering/decision helpers and the review toolbar. */
-export * from './review.js';
+/** Suggestion review in React: core's review as a hook, and the review toolbar. */
+export { useSuggestionReview, type UseSuggestionReviewOptions, type UseSuggestionReviewResult } from './use-suggestion-review.js';
 export { SuggestionBar, type SuggestionBarProps, type CurrentSuggestion, type SuggestionBarHotkeys } from './SuggestionBar.js';
