@@ -65,6 +65,20 @@ describe('createSuggestionReview', () => {
     expect(store.get('a')).toMatchObject({ start: 3, label: 'y', source: 'model' });
   });
 
+  it('forgets an accept whose annotation a cancelled gesture removed again, leaving no step', () => {
+    const { store, review } = setup([seg('a', 1)]);
+    store.beginGesture();
+    const { annotations } = review.accept([{ id: 'a', as: seg('a', 4) }]);
+    store.apply({ updated: [seg('a', 5)] }, { origin: 'user' });
+    store.apply({ removed: [annotations[0]!.id] }, { origin: 'user' });
+    expect(review.forget(['a', 'zz'])).toEqual(['a']);
+    store.endGesture();
+    expect(ids(review.pending())).toEqual(['a']);
+    expect(review.sourceOf('a')).toBeUndefined();
+    expect(store.getSnapshot()).toEqual([]);
+    expect(review.canUndo()).toBe(false);
+  });
+
   it('skips ids that are not pending', () => {
     const { store, review } = setup([seg('a', 1)]);
     review.reject(['a']);

@@ -97,6 +97,12 @@ export interface SuggestionReview {
    * `source: 'model'` and its own id unless an annotation already has it. Ids not pending are skipped.
    */
   accept(items: readonly AcceptItem[]): AcceptResult;
+  /**
+   * Takes back accepts whose annotations the caller has removed again inside the same open gesture
+   * (a drag that accepted a suggestion, then cancelled): the suggestions are pending again, with no
+   * step and no event, as if never accepted. Ids not accepted are skipped; returns those taken back.
+   */
+  forget(suggestionIds: readonly string[]): string[];
   /** Rejects pending suggestions as one undo step (clearing redo, as any new step does). */
   reject(ids: readonly string[]): ReviewEvent[];
   /** Accepts every pending suggestion, or with `minScore` those scored at least that (unscored ones never qualify). */
@@ -259,6 +265,18 @@ export function createSuggestionReview(store: AnnotationStore, options: Suggesti
     sourceOf: (annotationId) => madeFrom.get(annotationId),
     accept,
     reject,
+    forget(sids) {
+      const back = [...new Set(sids)].filter((id) => decisions.get(id) === 'accepted');
+      if (!back.length) return back;
+      for (const [annotationId, from] of madeFrom) {
+        if (!back.includes(from)) continue;
+        madeFrom.delete(annotationId);
+        acceptedFrom.delete(annotationId);
+      }
+      for (const id of back) decisions.delete(id);
+      emit();
+      return back;
+    },
     acceptAll(o = {}) {
       const { minScore } = o;
       return accept(getState().pending.filter((s) => minScore === undefined || (s.score !== undefined && s.score >= minScore)).map((s) => s.id));

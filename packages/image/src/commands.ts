@@ -1,4 +1,4 @@
-import { clampBox, defaultAttributes, type Annotation, type AttributeDefinition, type AttributeValue, type Label, type LabelSchema } from '@labelkit/core';
+import { clampBox, defaultAttributes, type AttributeDefinition, type AttributeValue, type Label, type LabelSchema } from '@labelkit/core';
 import { moveBoxEdge, rotateBoxBy, type BoxEdge } from './box-handles.js';
 import type { ImageSize } from './events.js';
 import { annotationBounds, clampDelta, translateAnnotation, unionBounds, type ImageAnnotation } from './shapes.js';
@@ -124,9 +124,4 @@ function fits(v: AttributeValue, def: AttributeDefinition): boolean {
       }
     }
   }
-}
-
-/** A suggestion turned into an annotation: same geometry and label, `source: 'model'`, score kept. */
-export function acceptSuggestion(s: Annotation, existingIds: ReadonlySet<string>, newId: () => string): Annotation {
-  return { ...s, id: existingIds.has(s.id) ? newId() : s.id, source: 'model' };
 }

@@ -257,6 +257,8 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
           onReject={() => review.decideCurrent('rejected')}
           onAcceptAll={() => review.decideAll('accepted')}
           onRejectAll={() => review.decideAll('rejected')}
+          onAcceptAtOrAbove={(t) => review.decideAll('accepted', t)}
+          countAtOrAbove={(t) => pending.filter((s) => s.score !== undefined && s.score >= t).length}
           onNext={() => review.step(1)}
           onPrevious={() => review.step(-1)}
           hotkeys={{ accept: kb('acceptSuggestion'), reject: kb('rejectSuggestion'), next: kb('nextSuggestion'), previous: kb('prevSuggestion') }}

@@ -127,3 +127,19 @@ describe('undo of suggestion decisions', () => {
     expect(live()).toMatch(/Nothing to redo/);
   });
 });
+
+describe('the suggestion bar', () => {
+  it('accepts every pending suggestion scored at least the threshold, as one undo step', async () => {
+    const t = await setup();
+    const bar = t.annotator.querySelector<HTMLElement>('[aria-label="Suggestions"]')!;
+    const atOrAbove = [...bar.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Accept ≥'))!;
+    expect(atOrAbove.textContent).toBe('Accept ≥ 0.80 (1)');
+    act(() => atOrAbove.click());
+    expect(lastValue(t.onChange)).toEqual([s1]);
+    expect(t.decisions()).toEqual(['accepted s1']);
+    expect(t.pending()).toBe('1 of 2 pending');
+    t.undo();
+    expect(t.decisions()).toEqual(['accepted s1', 'undone s1']);
+    expect(t.pending()).toBe('2 of 2 pending');
+  });
+});

@@ -147,12 +147,9 @@ export function useEditCommands(core: AnnotatorCore, review: SuggestionReview, r
   const history = (which: 'undo' | 'redo') => {
     o.endAttributeEdit();
     runner.cancelTools();
-    if (which === 'undo' ? review.rejections.undo() : review.rejections.redo()) return;
-    // The store as it stands now (closing an attribute step or cancelling a drag may have changed it).
-    if (which === 'undo' ? !store.canUndo() : !store.canRedo()) return announce(`Nothing to ${which}`);
-    if (which === 'undo') ann.undo();
-    else ann.redo();
-    announce(which === 'undo' ? 'Undone' : 'Redone');
+    // The review as it stands now (closing an attribute step or cancelling a drag may have changed the store).
+    const step = review.history(which);
+    if (step.kind === 'store' && !step.events.length) announce(which === 'undo' ? 'Undone' : 'Redone');
   };
 
   return {
@@ -167,8 +164,8 @@ export function useEditCommands(core: AnnotatorCore, review: SuggestionReview, r
     },
     undo: () => history('undo'),
     redo: () => history('redo'),
-    canUndo: () => review.rejections.canUndo(),
-    canRedo: () => review.rejections.canRedo(),
+    canUndo: () => review.canUndo(),
+    canRedo: () => review.canRedo(),
     nudgeBy: (dx, dy, e) => {
       if (drawingBusy()) return toTool(e.key, e);
       const t = targetsOf('moved');

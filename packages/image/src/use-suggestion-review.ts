@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { createId, createReviewHistory, type Annotation } from '@labelkit/core';
-import type { SuggestionDecision } from '@labelkit/react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { focusAfterStep, reviewStepMessage, type Annotation, type ReviewEvent, type ReviewStep } from '@labelkit/core';
+import { useSuggestionReview as useCoreReview, type SuggestionDecision } from '@labelkit/react';
 import type { AnnotatorCore } from './annotator-core.js';
-import { acceptSuggestion } from './commands.js';
 import { isImageAnnotation, type ImageAnnotation } from './shapes.js';
 import { suggestionIdOf, suggestionKey } from './suggestion-keys.js';
 
@@ -16,6 +15,7 @@ export interface SuggestionReviewOptions {
 export interface SuggestionGesture {
   /** Whether a drag (a gesture of the select tool) is under way. */
   open: RefObject<boolean>;
+  /** Suggestion id → the annotation it became, accepted by the drag under way. */
   accepts: RefObject<{ suggestion: string; annotation: string }[]>;
   /** Locked shapes the drag left alone, announced when it ends. */
   locked: RefObject<string[]>;
@@ -23,7 +23,7 @@ export interface SuggestionGesture {
 
 /** What {@link useSuggestionReview} returns. */
 export interface SuggestionReview {
-  /** The suggestions not yet accepted or rejected. */
+  /** The suggestions not yet accepted or rejected, in the order given. */
   pending: ImageAnnotation[];
   /** The suggestion under review (Enter accepts it, N moves on). */
   current: ImageAnnotation | null;
@@ -33,100 +33,61 @@ export interface SuggestionReview {
   /** `pending` and `current` as of the last render, for input handlers. */
   live: RefObject<{ pendingSuggestions: ImageAnnotation[]; current: ImageAnnotation | null }>;
   gesture: SuggestionGesture;
-  /** Accepted annotation id → suggestion id, and suggestion id → annotation id. */
-  acceptedFrom: RefObject<Map<string, string>>;
-  materialized: RefObject<Map<string, string>>;
   setSelected(id: string | null): void;
-  /** Marks a suggestion decided (out of review) or, `on` false, pending again. */
-  markDecided(sid: string, on: boolean): void;
   /** The suggestion selected for editing, under its select-tool key, if it is still pending. */
   selectedShape(): ImageAnnotation | undefined;
   /** An annotation by id, or a pending suggestion by key: what the select tool edits. */
   targetOf(id: string): ImageAnnotation | undefined;
   /** Selects a pending suggestion for editing. */
   select(sid: string): void;
-  /** Reports a suggestion accepted by a drag, once the drag has ended. */
-  reportAccepted(sid: string): void;
+  /** Ends a drag's accepts: reported when it went through, taken back (no step, no report) when it was cancelled. */
+  endGesture(cancelled: boolean): void;
   /** Replaces annotations by id. Suggestions (by key) are accepted with the edit, in the same undo step. */
   applyUpdate(list: readonly ImageAnnotation[]): void;
   /** The shape (annotation id) an id of the select tool stands for: an accepted suggestion's annotation. */
   annotationIdOf(id: string): string;
   /** Accepts or rejects the current suggestion; false when there is none. */
-  decideCurrent(decision: SuggestionDecision['decision']): boolean;
-  /** Accepts or rejects every pending suggestion; false when there is none. */
-  decideAll(decision: SuggestionDecision['decision']): boolean;
+  decideCurrent(decision: 'accepted' | 'rejected'): boolean;
+  /** Accepts or rejects every pending suggestion, optionally only those scored at least `minScore`; false when there is none. */
+  decideAll(decision: 'accepted' | 'rejected', minScore?: number): boolean;
   /** Moves the review to the next (1) or previous (-1) suggestion; false when there is none. */
   step(dir: 1 | -1): boolean;
-  /** Undo and redo of rejections, interleaved with the store's steps (see {@link RejectionHistory}). */
-  rejections: RejectionHistory;
-}
-
-/**
- * Rejections change no annotation, so the store's history has no step for them: they have their own
- * stack (`createReviewHistory` in core), tagged with the store's depths. Undo and redo ask it first;
- * each of its methods reads the store as it stands when called.
- */
-export interface RejectionHistory {
-  /**
-   * Takes back the latest rejection, if no store step was made after it: the suggestions are pending
-   * again (the first becomes the current one) and are reported `undone`. False when the store's own
-   * step comes first (or there is nothing to undo).
-   */
-  undo(): boolean;
-  /** Rejects again what {@link undo} took back, if the store stands where it stood then; reported `rejected`. */
-  redo(): boolean;
-  /** Whether undo has anything to do: a rejection to take back, or the store's own step. */
+  /** Undoes (or redoes) the newest store step or rejection, in the order they happened; says what it did. */
+  history(which: 'undo' | 'redo'): ReviewStep;
   canUndo(): boolean;
-  /** Whether redo has anything to do: a rejection to make again, or the store's own step. */
   canRedo(): boolean;
 }
 
-/** `decided` with `sids` added (`on`) or removed; the same set when nothing changes. */
-function withDecided(decided: ReadonlySet<string>, sids: readonly string[], on: boolean): ReadonlySet<string> {
-  if (sids.every((sid) => decided.has(sid) === on)) return decided;
-  const next = new Set(decided);
-  for (const sid of sids) {
-    if (on) next.add(sid);
-    else next.delete(sid);
-  }
-  return next;
-}
-
 /**
- * Review of suggestions (pre-labels): accept, reject, step through them, and edit one before
- * accepting it — the first edit of a suggestion accepts it with the edit, as one undo step, and
- * undoing an accept puts the suggestion back in review. Rejections undo too, in turn with the
- * store's steps ({@link RejectionHistory}); either way the host hears `undone`. Suggestions take
- * part in hit-testing and editing under keys of their own (suggestion-keys.ts).
+ * Review of suggestions (pre-labels) in the image annotator, on core's suggestion review: accept,
+ * reject, step through them, and edit one before accepting it — the first edit of a suggestion
+ * accepts it with the edit, as one undo step, and undoing an accept puts the suggestion back in
+ * review. Rejections undo too, in turn with the store's steps; either way the host hears `undone`.
+ * Suggestions take part in hit-testing and editing under keys of their own (suggestion-keys.ts).
  */
 export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOptions): SuggestionReview {
-  const { store, ann, selection, announce, nameOf, kb, guardEdit, selectShapes } = core;
-  const { suggestions, onSuggestionDecision } = o;
-  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
+  const { store, selection, announce, nameOf, kb, guardEdit, selectShapes } = core;
+  const { suggestions } = o;
+  const { review, state } = useCoreReview(store, { suggestions });
   const [currentSuggestion, setCurrentSuggestion] = useState<string | null>(null);
   const [selectedSuggestion, setSelectedSuggestionState] = useState<string | null>(null);
   const selSugRef = useRef<string | null>(null);
   selSugRef.current = selectedSuggestion;
-  const setSelectedSuggestion = useCallback((id: string | null) => {
+  const setSelectedSuggestion = (id: string | null) => {
     selSugRef.current = id;
     setSelectedSuggestionState(id);
     if (id !== null) setCurrentSuggestion(id);
-  }, []);
-  // Accepted annotation id → suggestion id (undo of an accept puts the suggestion back in review);
-  // suggestion id → annotation id, for edits that continue on the accepted annotation.
-  const acceptedFrom = useRef(new Map<string, string>());
+  };
+  // Suggestion id → the annotation it became, for edits that continue on the accepted annotation.
   const materialized = useRef(new Map<string, string>());
-  // Rejections undo with the store's steps, in the order they happened (see RejectionHistory).
-  const [reviewHistory] = useState(() => createReviewHistory(store));
-  // The latest options, for the store subscription and undo (which may run from an older render's handler).
   const latest = useRef(o);
   latest.current = o;
+  const report = (events: readonly ReviewEvent[]) => {
+    for (const e of events) latest.current.onSuggestionDecision?.(e);
+  };
   const gesture: SuggestionGesture = { open: useRef(false), accepts: useRef<{ suggestion: string; annotation: string }[]>([]), locked: useRef<string[]>([]) };
 
-  const pendingSuggestions = useMemo(
-    () => (suggestions ?? []).filter((s): s is ImageAnnotation => isImageAnnotation(s) && !decided.has(s.id)),
-    [suggestions, decided],
-  );
+  const pendingSuggestions = useMemo(() => state.pending.filter(isImageAnnotation), [state.pending]);
   const current = pendingSuggestions.find((s) => s.id === currentSuggestion) ?? pendingSuggestions[0] ?? null;
   const liveRef = useRef({ pendingSuggestions, current });
   liveRef.current = { pendingSuggestions, current };
@@ -139,30 +100,10 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
   };
   const selectedShape = (): ImageAnnotation | undefined => (selSugRef.current === null ? undefined : suggestionByKey(suggestionKey(selSugRef.current)));
 
-  /** Marks suggestions decided (out of review) or, `on` false, pending again. */
-  const markAll = (sids: readonly string[], on: boolean) => setDecided((d) => withDecided(d, sids, on));
-  const markDecided = (sid: string, on: boolean) => markAll([sid], on);
-
-  // Undoing an accepted suggestion puts it back in review (reported `undone`); redoing the accept
-  // takes it out again (reported `accepted`), whatever ran the undo: a key, the toolbar, the handle.
-  useEffect(
-    () =>
-      store.subscribe((change) => {
-        if (change.cause === 'edit') return;
-        const back = change.cause === 'undo';
-        for (const a of back ? change.removed : change.added) {
-          const sid = acceptedFrom.current.get(a.id);
-          if (sid === undefined) continue;
-          setDecided((d) => withDecided(d, [sid], !back));
-          latest.current.onSuggestionDecision?.({ id: sid, decision: back ? 'undone' : 'accepted' });
-        }
-      }),
-    [store],
-  );
   // Selecting shapes (any way: click, Tab, Mod+A, the host) ends the selection of a suggestion.
   useEffect(() => {
     if (selection.selectedIds.length && selSugRef.current !== null) setSelectedSuggestion(null);
-  }, [selection.selectedIds, setSelectedSuggestion]);
+  }, [selection.selectedIds]);
 
   const scoreText = (s: ImageAnnotation) => (s.score !== undefined ? ` score ${s.score.toFixed(2)}` : '');
 
@@ -170,7 +111,7 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
     setSelectedSuggestion(sid);
     if (core.refs.selected.current.size) selectShapes([]);
     const s = liveRef.current.pendingSuggestions.find((x) => x.id === sid);
-    if (s) announce(`Suggestion ${nameOf(s.label)}${scoreText(s)} selected: edit it to accept it with your change, ${kb('acceptSuggestion')} accepts it, ${kb('rejectSuggestion')} rejects it`);
+    if (s) announce(`Suggestion ${nameOf(s.label)}${scoreText(s)} selected: edit it to accept it with your edit, ${kb('acceptSuggestion')} accepts it, ${kb('rejectSuggestion')} rejects it`);
   };
 
   /**
@@ -178,76 +119,55 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
    * attributes) — the first edit of a suggestion accepts it. Returns the new annotation's id.
    */
   const acceptEdited = (sid: string, edited: ImageAnnotation): string => {
-    const id = store.get(sid) ? createId('img_') : sid;
-    ann.apply({ added: [{ ...edited, id, source: 'model' } as ImageAnnotation] });
+    const { events, annotations } = review.accept([{ id: sid, as: { ...edited, id: sid } }]);
+    const id = annotations[0]?.id ?? sid;
     materialized.current.set(sid, id);
-    acceptedFrom.current.set(id, sid);
-    markDecided(sid, true);
     if (selSugRef.current === sid) setSelectedSuggestion(null);
     selectShapes([id]);
     if (gesture.open.current) gesture.accepts.current.push({ suggestion: sid, annotation: id });
-    else onSuggestionDecision?.({ id: sid, decision: 'accepted' });
+    else report(events);
     return id;
   };
 
   const applyUpdate = (list: readonly ImageAnnotation[]) => {
     if (!list.length) return;
     if (!list.some((a) => suggestionIdOf(a.id) !== null)) {
-      ann.apply({ updated: list });
+      core.ann.apply({ updated: list });
       return;
     }
-    ann.batch(() => {
+    core.ann.batch(() => {
       const updated: ImageAnnotation[] = [];
       for (const a of list) {
         const sid = suggestionIdOf(a.id);
         const done = sid === null ? undefined : materialized.current.get(sid);
         if (sid === null) updated.push(a);
-        else if (done !== undefined && store.get(done) && acceptedFrom.current.get(done) === sid) updated.push({ ...a, id: done, source: 'model' });
+        else if (done !== undefined && store.get(done) && review.sourceOf(done) === sid) updated.push({ ...a, id: done, source: 'model' });
         else acceptEdited(sid, a);
       }
-      if (updated.length) ann.apply({ updated });
+      if (updated.length) core.ann.apply({ updated });
     });
   };
 
-  const decide = (s: ImageAnnotation, decision: SuggestionDecision['decision']) => {
-    if (decision === 'accepted') {
-      const accepted = acceptSuggestion(s, { has: (id: string) => store.get(id) !== undefined } as ReadonlySet<string>, () => createId('img_'));
-      ann.apply({ added: [accepted] });
-      acceptedFrom.current.set(accepted.id, s.id);
-    }
-    if (selSugRef.current === s.id) setSelectedSuggestion(null);
-    markDecided(s.id, true);
-    onSuggestionDecision?.({ id: s.id, decision });
+  /** Decides `ids` (pending) as one step, reporting each decision. */
+  const decide = (ids: readonly string[], decision: 'accepted' | 'rejected') => {
+    const events = decision === 'accepted' ? review.accept(ids).events : review.reject(ids);
+    if (selSugRef.current !== null && ids.includes(selSugRef.current)) setSelectedSuggestion(null);
+    report(events);
   };
 
-  /** Undoes or redoes the latest rejection when it comes before the store's own step (see {@link RejectionHistory}). */
-  const retake = (which: 'undo' | 'redo'): boolean => {
-    const ids = which === 'undo' ? reviewHistory.undo() : reviewHistory.redo();
-    if (!ids) return false;
-    const back = which === 'undo';
-    const { pendingSuggestions: pend, current: cur } = liveRef.current;
-    markAll(ids, !back);
-    if (back) setCurrentSuggestion(ids[0] ?? null);
-    else {
-      if (selSugRef.current !== null && ids.includes(selSugRef.current)) setSelectedSuggestion(null);
-      if (cur && ids.includes(cur.id)) {
-        // As rejecting it did: the review moves on to the next suggestion still pending.
-        const i = pend.indexOf(cur);
-        const keep = (x: ImageAnnotation) => !ids.includes(x.id);
-        setCurrentSuggestion(pend.slice(i + 1).find(keep)?.id ?? pend.slice(0, i).reverse().find(keep)?.id ?? null);
-      }
-    }
-    for (const id of ids) latest.current.onSuggestionDecision?.({ id, decision: back ? 'undone' : 'rejected' });
-    const first = ids.length === 1 ? (latest.current.suggestions ?? []).find((x) => x.id === ids[0]) : undefined;
-    const what = first ? `rejection of suggestion ${nameOf(first.label)}` : `rejection of ${ids.length} suggestions`;
-    announce(`${back ? 'Undone' : 'Redone'}: ${what}`);
-    return true;
-  };
-  const rejections: RejectionHistory = {
-    undo: () => retake('undo'),
-    redo: () => retake('redo'),
-    canUndo: () => reviewHistory.canUndo(),
-    canRedo: () => reviewHistory.canRedo(),
+  const history = (which: 'undo' | 'redo'): ReviewStep => {
+    const before = liveRef.current.current?.id ?? null;
+    const result = which === 'undo' ? review.undo() : review.redo();
+    report(result.events);
+    const focus = focusAfterStep(review, result, before);
+    if (focus !== before) setCurrentSuggestion(focus);
+    if (selSugRef.current !== null && result.events.some((e) => e.id === selSugRef.current && e.decision !== 'undone')) setSelectedSuggestion(null);
+    const message = reviewStepMessage(which === 'undo' ? 'Undone' : 'Redone', result, (id) => {
+      const s = review.get(id);
+      return s ? nameOf(s.label) : undefined;
+    });
+    if (message) announce(message);
+    return result;
   };
 
   return {
@@ -257,14 +177,25 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
     selectedRef: selSugRef,
     live: liveRef,
     gesture,
-    acceptedFrom,
-    materialized,
     setSelected: setSelectedSuggestion,
-    markDecided,
     selectedShape,
     targetOf: (id) => core.shapeOf(id) ?? suggestionByKey(id),
     select,
-    reportAccepted: (sid) => onSuggestionDecision?.({ id: sid, decision: 'accepted' }),
+    endGesture(cancelled) {
+      const accepts = gesture.accepts.current;
+      gesture.accepts.current = [];
+      if (!accepts.length) return;
+      if (!cancelled) {
+        report(accepts.map((g) => ({ id: g.suggestion, decision: 'accepted' })));
+        return;
+      }
+      // A cancelled drag of a suggestion leaves it pending: the accept goes with the drag.
+      core.ann.apply({ removed: accepts.map((g) => g.annotation).filter((id) => store.get(id)) });
+      review.forget(accepts.map((g) => g.suggestion));
+      for (const g of accepts) materialized.current.delete(g.suggestion);
+      selectShapes([]);
+      setSelectedSuggestion(accepts[0]?.suggestion ?? null);
+    },
     applyUpdate,
     annotationIdOf: (id) => {
       const sid = suggestionIdOf(id);
@@ -274,35 +205,36 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
       const { current: cur, pendingSuggestions: pend } = liveRef.current;
       if (!cur) return false;
       if (!guardEdit()) return true;
-      const i = pend.indexOf(cur);
-      const next = pend[i + 1] ?? pend[i - 1] ?? null;
-      decide(cur, decision);
-      if (decision === 'rejected') reviewHistory.rejected([cur.id]);
-      setCurrentSuggestion(next?.id ?? null);
+      decide([cur.id], decision);
+      setCurrentSuggestion(review.step(cur.id, 1));
       announce(`Suggestion ${nameOf(cur.label)} ${decision}. ${pend.length - 1} left`);
       return true;
     },
-    decideAll: (decision) => {
+    decideAll: (decision, minScore) => {
       const { pendingSuggestions: pend } = liveRef.current;
-      if (!pend.length) return false;
+      const chosen = pend.filter((s) => minScore === undefined || (s.score !== undefined && s.score >= minScore));
+      if (!chosen.length) return false;
       if (!guardEdit()) return true;
-      ann.batch(() => pend.forEach((s) => decide(s, decision)));
       // All of them are one step, as accepting all is one store step.
-      if (decision === 'rejected') reviewHistory.rejected(pend.map((s) => s.id));
-      announce(`${pend.length} suggestions ${decision}`);
+      decide(
+        chosen.map((s) => s.id),
+        decision,
+      );
+      announce(`${chosen.length} suggestions ${decision}`);
       return true;
     },
     step: (dir) => {
       const { current: cur, pendingSuggestions: pend } = liveRef.current;
-      if (!pend.length) return false;
-      const i = cur ? pend.indexOf(cur) : -1;
-      const next = pend[(i + dir + pend.length) % pend.length];
+      const nextId = review.step(cur?.id ?? null, dir) ?? cur?.id ?? null;
+      const next = pend.find((s) => s.id === nextId);
       if (!next) return false;
       setCurrentSuggestion(next.id);
       if (selSugRef.current !== null) setSelectedSuggestion(next.id);
       announce(`Suggestion ${nameOf(next.label)}${scoreText(next)}, ${pend.indexOf(next) + 1} of ${pend.length}`);
       return true;
     },
-    rejections,
+    history,
+    canUndo: () => review.canUndo(),
+    canRedo: () => review.canRedo(),
   };
 }

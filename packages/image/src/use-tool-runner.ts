@@ -122,30 +122,18 @@ export function useToolRunner(core: AnnotatorCore, review: SuggestionReview): To
   };
 
   const endGesture = (fx: Extract<SelectEffect, { type: 'endGesture' }>) => {
-    const accepts = gesture.accepts.current;
+    const accepted = gesture.accepts.current.length;
     const cancelled = fx.ids.length === 0;
-    if (cancelled && accepts.length) {
-      // A cancelled drag of a suggestion leaves it pending: the accept goes with the drag.
-      ann.apply({ removed: accepts.map((g) => g.annotation) });
-      for (const g of accepts) {
-        review.markDecided(g.suggestion, false);
-        review.acceptedFrom.current.delete(g.annotation);
-        review.materialized.current.delete(g.suggestion);
-      }
-      selectShapes([]);
-      review.setSelected(accepts[0]?.suggestion ?? null);
-    }
+    review.endGesture(cancelled);
     ann.endGesture();
     gesture.open.current = false;
-    gesture.accepts.current = [];
     const lockedNote = gesture.locked.current.length ? ` ${core.lockedMessage(gesture.locked.current, 'moved')}` : '';
     gesture.locked.current = [];
-    if (!cancelled) for (const g of accepts) review.reportAccepted(g.suggestion);
     const ids = fx.ids.map(review.annotationIdOf);
     const first = ids.length === 1 ? shapeOf(ids[0] as string) : undefined;
-    if (first && accepts.length && !cancelled) announce(`Suggestion accepted with your edit: ${nameOf(first.label)} ${describeShape(first)}`);
+    if (first && accepted && !cancelled) announce(`Suggestion accepted with your edit: ${nameOf(first.label)} ${describeShape(first)}`);
     else if (first) announce(`${fx.moved === 'translate' ? 'Moved' : 'Edited'} ${nameOf(first.label)} ${describeShape(first)}${lockedNote}`);
-    else if (ids.length > 1) announce(`Moved ${ids.length} shapes${accepts.length ? `, ${accepts.length} suggestion${accepts.length > 1 ? 's' : ''} accepted` : ''}${lockedNote}`);
+    else if (ids.length > 1) announce(`Moved ${ids.length} shapes${accepted ? `, ${accepted} suggestion${accepted > 1 ? 's' : ''} accepted` : ''}${lockedNote}`);
     else announce('Edit cancelled');
   };
 
