@@ -39,7 +39,7 @@ export interface SegmentDraft {
 }
 
 /** Props of {@link AudioSegmentAnnotator}. */
-export interface AudioSegmentAnnotatorProps extends AnnotatorProps {
+export interface AudioSegmentAnnotatorProps extends Omit<AnnotatorProps, 'onDragMove'> {
   /** Audio URL. Decoded in full unless `peaks` and `duration` are given; streamed by an `<audio>` element for playback. The only URL ever fetched. */
   src?: string;
   /** Precomputed peaks, one array per channel (wavesurfer's format). With `duration`, the file is never fetched whole or decoded. */

@@ -73,6 +73,47 @@ describe('createAnnotationStore', () => {
     expect(store.getSnapshot()[0]).toMatchObject({ x: 0 });
   });
 
+  it('commit listeners hear a gesture once, merged, when it ends; move listeners hear every move marked as such', () => {
+    const store = createAnnotationStore([box('a'), box('z')]);
+    const moves: ChangeSet[] = [];
+    const commits: ChangeSet[] = [];
+    store.subscribe((c) => moves.push(c));
+    store.subscribeCommits((c) => commits.push(c));
+    store.apply({ added: [box('b')] }, { origin: 'user' });
+    expect(commits).toHaveLength(1);
+    store.beginGesture();
+    for (let x = 1; x <= 5; x++) store.apply({ updated: [box('a', x)] }, { origin: 'user' });
+    store.batch(() => store.apply({ added: [box('c')] }, { origin: 'user' }));
+    store.apply({ removed: ['z'] }, { origin: 'user' });
+    // A host's own value arriving mid-drag is not part of the gesture.
+    store.sync([...store.getSnapshot(), box('h')], 'api');
+    expect(commits.map((c) => c.origin)).toEqual(['user', 'api']);
+    store.endGesture();
+    expect(moves.filter((c) => c.phase === 'move')).toHaveLength(7);
+    expect(commits).toHaveLength(3);
+    const net = commits[2]!;
+    expect(net.phase).toBeUndefined();
+    expect(net.updated.map(([bf, af]) => [(bf as BBoxAnnotation).x, (af as BBoxAnnotation).x])).toEqual([[0, 5]]);
+    expect(net.added.map((a) => a.id)).toEqual(['c']);
+    expect(net.removed.map((a) => a.id)).toEqual(['z']);
+    expect(store.history.undoDepth).toBe(2);
+    // Undo is one step and one commit.
+    store.undo();
+    expect(commits).toHaveLength(4);
+    expect(commits[3]!.cause).toBe('undo');
+    // A form field's gesture commits each change and still makes one undo step.
+    store.beginGesture({ drafts: false });
+    store.apply({ updated: [box('a', 8)] }, { origin: 'user' });
+    store.apply({ updated: [box('a', 9)] }, { origin: 'user' });
+    store.endGesture();
+    expect(commits).toHaveLength(6);
+    expect(store.history.undoDepth).toBe(2);
+    // A gesture that changed nothing commits nothing.
+    store.beginGesture();
+    store.endGesture();
+    expect(commits).toHaveLength(6);
+  });
+
   it('restores a deleted annotation at its old place (z-order) on undo', () => {
     const store = createAnnotationStore([box('a'), box('b'), box('c')]);
     store.apply({ removed: ['b'] }, { origin: 'user' });

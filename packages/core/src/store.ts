@@ -33,6 +33,12 @@ export interface ChangeSet {
   moved?: MovedAnnotation[];
   origin: ChangeOrigin;
   cause: ChangeCause;
+  /**
+   * `'move'` on a user's change made while a gesture (a drag) is open: a live draft that
+   * {@link AnnotationStore.subscribe} listeners hear move by move, and that
+   * {@link AnnotationStore.subscribeCommits} listeners hear once, merged, when the gesture ends.
+   */
+  phase?: 'move';
 }
 
 /** An edit to apply: whole annotations to add or replace (by id), ids to remove, annotations to move. */
@@ -77,14 +83,25 @@ export interface AnnotationStore {
   get(id: string): Annotation | undefined;
   /** An annotation's place in the list (its z-order: higher is drawn on top), or -1. */
   indexOf(id: string): number;
-  /** Called after every change (once per batch). Returns an unsubscribe function. */
+  /** Called after every change (once per batch), each move of a gesture included (`phase: 'move'`). Returns an unsubscribe function. */
   subscribe(listener: ChangeListener): () => void;
+  /**
+   * Called once per committed change: every change outside a gesture (once per batch), and a whole
+   * gesture's user changes merged into one change set when it ends — one per undo step, as a host's
+   * `onChange` hears them. Returns an unsubscribe function.
+   */
+  subscribeCommits(listener: ChangeListener): () => void;
   /** Adds, replaces and removes annotations. Unknown ids in `updated`/`removed` are errors; a duplicate id in `added` too. */
   apply(change: ChangeInput, options: ApplyOptions): ChangeSet;
   /** Runs `fn`; every `apply` inside becomes one change set for listeners and one undo step. */
   batch<T>(fn: () => T): T;
-  /** Starts a gesture (a drag): listeners hear every move, history records the whole gesture as one step. */
-  beginGesture(): void;
+  /**
+   * Starts a gesture (a drag): history records the whole gesture as one step; `subscribe` listeners
+   * hear every move (`phase: 'move'`), `subscribeCommits` listeners the merged change once it ends.
+   * With `{ drafts: false }` (typing into a form field) every change is committed as it is made and
+   * only history merges them.
+   */
+  beginGesture(options?: { drafts?: boolean }): void;
   /** Ends the gesture started by {@link beginGesture}. */
   endGesture(): void;
   /** Undoes the last recorded step; returns its change set, or null if there is nothing to undo. */
@@ -119,8 +136,19 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
   let batchStart: readonly Annotation[] | null = null;
   let gestureStart: readonly Annotation[] | null = null;
 
+  const commitListeners = new Set<ChangeListener>();
+  // A gesture's user changes so far, merged: what commit listeners hear when it ends.
+  let gestureChange: ChangeSet | null = null;
+  let gestureDrafts = true;
+
   const emit = (change: ChangeSet) => {
+    const move = gestureEntries !== null && gestureDrafts && change.origin === 'user';
+    if (move) {
+      change.phase = 'move';
+      gestureChange = gestureChange ? mergeSets(gestureChange, change) : { ...change, added: [...change.added], updated: [...change.updated], removed: [...change.removed] };
+    }
     for (const l of [...listeners]) l(change, snapshot);
+    if (!move) for (const l of [...commitListeners]) l(change, snapshot);
   };
 
   /** Applies a raw change to the snapshot; returns the change set and the per-id history entries. */
@@ -338,6 +366,10 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    subscribeCommits(listener) {
+      commitListeners.add(listener);
+      return () => commitListeners.delete(listener);
+    },
     apply(change, opts) {
       const { set, entries } = commit(change, opts.origin, 'edit');
       const recordIt = opts.origin === 'user' && opts.history !== 'ignore';
@@ -376,18 +408,26 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
         }
       }
     },
-    beginGesture() {
+    beginGesture(options) {
       if (!gestureEntries) {
         gestureEntries = new Map();
         gestureStart = snapshot;
+        gestureDrafts = options?.drafts ?? true;
       }
     },
     endGesture() {
       const entries = gestureEntries;
       const start = gestureStart;
+      const net = gestureChange;
       gestureEntries = null;
       gestureStart = null;
+      gestureChange = null;
       if (entries) record(entries.values(), start);
+      if (net && start) {
+        delete net.phase;
+        settleMoved(net, start);
+        if (!isEmpty(net)) for (const l of [...commitListeners]) l(net, snapshot);
+      }
     },
     undo() {
       const step = history.undo();

@@ -75,7 +75,7 @@ export interface VisibilityState extends ShapeHiding, ShapeLocks {
 }
 
 /** Options of {@link useAnnotatorCore}: the props it reads. */
-export interface AnnotatorCoreOptions extends Pick<AnnotatorProps, 'schema' | 'value' | 'defaultValue' | 'onChange' | 'selectedIds' | 'onSelectionChange' | 'keymap' | 'activeLabel' | 'onActiveLabelChange'> {
+export interface AnnotatorCoreOptions extends Pick<AnnotatorProps, 'schema' | 'value' | 'defaultValue' | 'onChange' | 'onDragMove' | 'selectedIds' | 'onSelectionChange' | 'keymap' | 'activeLabel' | 'onActiveLabelChange'> {
   readOnly: boolean;
   bounds: 'clamp' | 'allow';
   minSize: number;
@@ -144,7 +144,7 @@ export interface AnnotatorCore {
 /** Builds the {@link AnnotatorCore} of an image annotator. */
 export function useAnnotatorCore(o: AnnotatorCoreOptions): AnnotatorCore {
   const { schema, readOnly } = o;
-  const ann = useAnnotations({ value: o.value, defaultValue: o.defaultValue, onChange: o.onChange });
+  const ann = useAnnotations({ value: o.value, defaultValue: o.defaultValue, onChange: o.onChange, onDragMove: o.onDragMove });
   const { store } = ann;
   // useSelection only needs the annotations to drop selected ids that no longer exist, which costs a
   // pass over all of them: hand it a new array only when shapes were added or removed, not on every

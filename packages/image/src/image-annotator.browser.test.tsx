@@ -39,14 +39,17 @@ describe('ImageAnnotator in Chromium', () => {
     expect(b.height).toBeCloseTo(50 / v.zoom, 6);
   });
 
-  it('moving a box is one undo step; keyboard nudges, rotates and deletes; label hotkey relabels', async () => {
+  it('moving a box is one undo step and one onChange (live drafts go to onDragMove); keyboard nudges, rotates and deletes; label hotkey relabels', async () => {
     const onChange = vi.fn();
+    const onDragMove = vi.fn();
     const box: BBoxAnnotation = { id: 'b1', kind: 'bbox', label: 'car', x: 100, y: 100, width: 80, height: 60 };
-    const { canvas, annotator, ref } = await mount({ onChange, defaultValue: [box], defaultTool: 'select' });
+    const { canvas, annotator, ref } = await mount({ onChange, onDragMove, defaultValue: [box], defaultTool: 'select' });
     await drag(canvas, [140, 130], [190, 150]);
     expect(lastBox(onChange)).toMatchObject({ x: 150, y: 120 });
-    const moves = onChange.mock.calls.length;
-    expect(moves).toBeGreaterThan(1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0]![1].updated).toHaveLength(1);
+    expect(onDragMove.mock.calls.length).toBeGreaterThan(1);
+    expect(onDragMove.mock.calls.every(([, change]) => change.phase === 'move')).toBe(true);
     annotator.focus();
     key(annotator, 'z', { ctrlKey: true });
     expect(lastBox(onChange)).toMatchObject({ x: 100, y: 100 });

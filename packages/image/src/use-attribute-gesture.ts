@@ -28,7 +28,8 @@ export function useAttributeGesture(ann: UseAnnotationsResult, dragging: RefObje
     onFocus: () => {
       if (open.current || dragging.current) return;
       open.current = true;
-      ann.beginGesture();
+      // Each change reaches the host as it is made (a checkbox ticked); undo takes the field back in one step.
+      ann.beginGesture({ drafts: false });
     },
     onBlur: end,
     end: () => endRef.current(),

@@ -11,8 +11,16 @@ export interface AnnotatorProps {
   value?: Annotation[];
   /** Initial annotations when uncontrolled. */
   defaultValue?: Annotation[];
-  /** Every edit, undo and redo included, with the change set that made it. */
+  /**
+   * Every committed edit, undo and redo included, with the change set that made it: once per undo
+   * step, so a drag (move, resize, rotate, a span's edge) reports once, at its end, in every annotator.
+   */
   onChange?(next: Annotation[], change: ChangeSet): void;
+  /**
+   * Every move of a drag under way, as a live draft (`change.phase === 'move'`) — for hosts that show
+   * coordinates or sync a preview while the user drags. The drag then reaches `onChange` once.
+   */
+  onDragMove?(draft: Annotation[], change: ChangeSet): void;
   /** Pre-labels from a model or a script, drawn distinctly, to accept, reject or edit. */
   suggestions?: Annotation[];
   /** Called when a suggestion is accepted (it then enters the annotations, with `source: 'model'`) or rejected. */

@@ -24,6 +24,37 @@ describe('useAnnotations', () => {
     expect(result.current.annotations[0]).toMatchObject({ x: 5 });
   });
 
+  it('a drag reaches onChange once at its end and onDragMove move by move; controlled, the draft shows meanwhile', () => {
+    const onDragMove = vi.fn<(next: Annotation[], change: ChangeSet) => void>();
+    const onChange = vi.fn<(next: Annotation[], change: ChangeSet) => void>();
+    function useHost() {
+      const [value, setValue] = useState<Annotation[]>([box('a')]);
+      const ann = useAnnotations({
+        value,
+        onDragMove,
+        onChange: (next, change) => {
+          onChange(next, change);
+          setValue(next);
+        },
+      });
+      return { value, ann };
+    }
+    const { result } = renderHook(() => useHost());
+    act(() => result.current.ann.beginGesture());
+    for (const x of [1, 2, 3]) act(() => void result.current.ann.apply({ updated: [box('a', x)] }));
+    expect(onChange).not.toHaveBeenCalled();
+    expect(onDragMove).toHaveBeenCalledTimes(3);
+    // The host's value is still the old one; the annotator renders the draft.
+    expect(result.current.value[0]).toMatchObject({ x: 0 });
+    expect(result.current.ann.annotations[0]).toMatchObject({ x: 3 });
+    act(() => result.current.ann.endGesture());
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0]![1].updated.map(([bf, af]) => [bf, af].map((a) => (a as BBoxAnnotation).x))).toEqual([[0, 3]]);
+    expect(result.current.value[0]).toMatchObject({ x: 3 });
+    act(() => void result.current.ann.undo());
+    expect(result.current.value[0]).toMatchObject({ x: 0 });
+  });
+
   it('works controlled: renders value, sends undo through onChange, keeps history across new values', () => {
     function useHost() {
       const [value, setValue] = useState<Annotation[]>([box('a')]);

@@ -7,8 +7,13 @@ export interface UseAnnotationsOptions {
   value?: readonly Annotation[] | undefined;
   /** Initial annotations when uncontrolled. */
   defaultValue?: readonly Annotation[] | undefined;
-  /** Every change, user edits, undo and redo included (not the host's own `value` updates). `next` is frozen: copy it to modify it. */
+  /**
+   * Every committed change, user edits, undo and redo included (not the host's own `value` updates):
+   * one call per undo step, a drag once at its end. `next` is frozen: copy it to modify it.
+   */
   onChange?: ((next: Annotation[], change: ChangeSet) => void) | undefined;
+  /** Every move of a drag under way, as a live draft (`change.phase` is `'move'`); the drag reaches `onChange` once, at its end. */
+  onDragMove?: ((draft: Annotation[], change: ChangeSet) => void) | undefined;
   /** Most undo steps kept (default 500). */
   historyDepth?: number | undefined;
 }
@@ -23,8 +28,11 @@ export interface UseAnnotationsResult {
   apply(change: ChangeInput, options?: Partial<ApplyOptions>): ChangeSet;
   /** Groups edits into one undo step and one `onChange`. */
   batch<T>(fn: () => T): T;
-  /** A drag: every move reaches `onChange`, history records one step. */
-  beginGesture(): void;
+  /**
+   * A drag: every move reaches `onDragMove`, `onChange` and history hear it once, at its end. With
+   * `{ drafts: false }` (a form field) each change reaches `onChange` and history still makes one step.
+   */
+  beginGesture(options?: { drafts?: boolean }): void;
   endGesture(): void;
   /** Undoes the last step; returns what it changed (null when there was nothing to undo). */
   undo(): ChangeSet | null;
@@ -40,7 +48,7 @@ export interface UseAnnotationsResult {
  * diff (origin `api`, not recorded), so the host stays the source of truth while undo/redo keep working
  * and reach the host through `onChange`.
  */
-export function useAnnotations({ value, defaultValue, onChange, historyDepth }: UseAnnotationsOptions): UseAnnotationsResult {
+export function useAnnotations({ value, defaultValue, onChange, onDragMove, historyDepth }: UseAnnotationsOptions): UseAnnotationsResult {
   const storeRef = useRef<AnnotationStore | null>(null);
   if (storeRef.current === null) storeRef.current = createAnnotationStore(value ?? defaultValue ?? [], historyDepth === undefined ? {} : { historyDepth });
   const store = storeRef.current;
@@ -60,16 +68,28 @@ export function useAnnotations({ value, defaultValue, onChange, historyDepth }: 
 
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
-  useEffect(
-    () =>
-      store.subscribe((change, snapshot) => {
-        // Changes the host made itself (through `value`) are not echoed back.
-        if (change.origin === 'api') return;
-        // The snapshot itself (frozen): a host that stores it as `value` makes the next sync a no-op.
-        onChangeRef.current?.(snapshot as Annotation[], change);
-      }),
-    [store],
-  );
+  const onDragMoveRef = useRef(onDragMove);
+  onDragMoveRef.current = onDragMove;
+  // A drag under way: a controlled annotator shows the store's draft until the host has the result.
+  const dragging = useRef(false);
+  useEffect(() => {
+    const offMoves = store.subscribe((change, snapshot) => {
+      if (change.phase !== 'move') return;
+      dragging.current = true;
+      onDragMoveRef.current?.(snapshot as Annotation[], change);
+    });
+    const offCommits = store.subscribeCommits((change, snapshot) => {
+      dragging.current = false;
+      // Changes the host made itself (through `value`) are not echoed back.
+      if (change.origin === 'api') return;
+      // The snapshot itself (frozen): a host that stores it as `value` makes the next sync a no-op.
+      onChangeRef.current?.(snapshot as Annotation[], change);
+    });
+    return () => {
+      offMoves();
+      offCommits();
+    };
+  }, [store]);
 
   const annotations = useSyncExternalStore(
     useCallback((cb: () => void) => store.subscribe(() => cb()), [store]),
@@ -93,13 +113,14 @@ export function useAnnotations({ value, defaultValue, onChange, historyDepth }: 
 
   return useMemo(
     () => ({
-      annotations: controlled ? (value as readonly Annotation[]) : annotations,
+      annotations: controlled && !dragging.current ? (value as readonly Annotation[]) : annotations,
       store,
       apply,
       batch: store.batch,
       beginGesture: store.beginGesture,
       endGesture: () => {
         store.endGesture();
+        dragging.current = false;
         force((n) => n + 1);
       },
       undo,
