@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cohenKappa, fleissKappa } from './kappa.js';
 import { krippendorffAlpha, type MeasurementLevel } from './krippendorff.js';
 import { runReference, seededRandom } from './test-utils/python.js';
+
+// The Python references start in a second or more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const nan = (x: number | null): number => (x === null ? NaN : x);
 

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Keypoint, KeypointsAnnotation } from '../annotation.js';
 import { COCO17_SIGMAS, keypointSimilarity, labelledPointsArea } from './keypoint-similarity.js';
 import { similarity } from './similarity.js';
 import { runReference, seededRandom } from './test-utils/python.js';
+
+// The Python references start in a second or more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const skeleton = (points: Keypoint[]): KeypointsAnnotation => ({ id: 'k', kind: 'keypoints', label: 'person', points });
 

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BBoxAnnotation, PolygonAnnotation, Point2, SegmentAnnotation, SpanAnnotation, TagAnnotation, TrackAnnotation } from '../annotation.js';
 import { similarity } from './similarity.js';
 import { tagSetJaccard } from './tag-similarity.js';
 import { runReference, seededRandom } from './test-utils/python.js';
+
+// The Python references start in a second or more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const box = (x: number, y: number, width: number, height: number, rotation?: number): BBoxAnnotation => ({
   id: 'b',

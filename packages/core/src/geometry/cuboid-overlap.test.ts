@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runReference, seededRandom } from '../agreement/test-utils/python.js';
 import type { CuboidGeometry } from './cuboid.js';
 import { cuboidBevIoU, cuboidIntersectionVolume, cuboidIoU } from './cuboid-overlap.js';
+
+// The Python references start in a second or more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 function randomCuboid(rand: () => number, tilted: boolean): CuboidGeometry {
   return {
