@@ -33,9 +33,9 @@ export function runReference<T>(script: string, input: unknown): T {
     const missing = /No module named '([^'.]+)/.exec(stderr)?.[1];
     if (missing !== undefined) {
       const pkg = DEBIAN_PACKAGES[missing] ?? `the Debian package of Python module ${missing}`;
-      throw new Error(`reference ${script} needs ${pkg}: apt-get install -y --no-install-recommends ${pkg} (see .ci/run)`);
+      throw new Error(`reference ${script} needs ${pkg}: apt-get install -y --no-install-recommends ${pkg} (see .ci/run)`, { cause: e });
     }
-    throw new Error(`reference ${script} failed: ${stderr || String(e)}`);
+    throw new Error(`reference ${script} failed: ${stderr || String(e)}`, { cause: e });
   }
 }
 
