@@ -1,6 +1,6 @@
 /**
  * @labelkit/core — the framework-free heart of labelkit: label schema, annotation model and validation,
- * the annotation store with undo history, selection, keymap and geometry. No React, no DOM.
+ * the annotation store with undo history, selection, keymap, geometry and agreement metrics. No React, no DOM.
  */
 export * from './annotation.js';
 export * from './schema-types.js';
@@ -17,3 +17,4 @@ export * from './geometry/index.js';
 export * from './keymap/index.js';
 export * from './text-offsets.js';
 export * from './selection.js';
+export * from './agreement/index.js';

@@ -54,6 +54,11 @@ export interface Skeleton {
   keypoints: string[];
   edges?: [string, string][];
   mirror?: [string, string][];
+  /**
+   * Per-keypoint σ for OKS (object keypoint similarity) in agreement checks, one per keypoint in
+   * order; absent means pycocotools' σ for a 17-point skeleton, else 0.09 for each.
+   */
+  sigmas?: number[];
 }
 
 /** A label as written by the host. */

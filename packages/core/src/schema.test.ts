@@ -103,6 +103,17 @@ describe('defineSchema', () => {
     expect(issues).toEqual([{ path: 'labels[1].hotkey', message: expect.stringContaining('already used by label "a"') }]);
   });
 
+  it('takes one positive OKS sigma per skeleton keypoint, and names what is wrong otherwise', () => {
+    const ok = defineSchema({ labels: [{ id: 'hand', kinds: ['keypoints'], skeleton: { keypoints: ['a', 'b'], sigmas: [0.05, 0.1] } }] });
+    expect(ok.byId.get('hand')?.skeleton?.sigmas).toEqual([0.05, 0.1]);
+    expect(issuesOf({ labels: [{ id: 'hand', kinds: ['keypoints'], skeleton: { keypoints: ['a', 'b'], sigmas: [0.05] } }] })).toEqual([
+      { path: 'labels[0].skeleton.sigmas', message: expect.stringContaining('expected 2 numbers') },
+    ]);
+    expect(issuesOf({ labels: [{ id: 'hand', kinds: ['keypoints'], skeleton: { keypoints: ['a', 'b'], sigmas: [0.05, -1] } }] })).toEqual([
+      { path: 'labels[0].skeleton.sigmas[1]', message: expect.stringContaining('positive number') },
+    ]);
+  });
+
   it('rejects non-objects with a clear message', () => {
     expect(issuesOf(null)[0]?.message).toMatch(/expected an object/);
     expect(issuesOf({ labels: 3 })[0]?.path).toBe('labels');

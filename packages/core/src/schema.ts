@@ -296,6 +296,16 @@ function checkSkeleton(s: unknown, path: string, issues: Issue[]): void {
     else if (names.has(k)) issues.push({ path: `${path}.keypoints[${i}]`, message: `duplicate keypoint name "${k}"` });
     else names.add(k);
   });
+  const sigmas = (s as Partial<Record<keyof Skeleton, unknown>>).sigmas;
+  if (sigmas !== undefined) {
+    if (!Array.isArray(sigmas) || sigmas.length !== s.keypoints.length) {
+      issues.push({ path: `${path}.sigmas`, message: `expected ${s.keypoints.length} numbers (one σ per keypoint), got ${describeValue(sigmas)}` });
+    } else {
+      sigmas.forEach((v, i) => {
+        if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) issues.push({ path: `${path}.sigmas[${i}]`, message: `expected a positive number, got ${describeValue(v)}` });
+      });
+    }
+  }
   for (const field of ['edges', 'mirror'] as const) {
     const pairs = (s as Partial<Record<keyof Skeleton, unknown>>)[field];
     if (pairs === undefined) continue;

@@ -4,3 +4,4 @@ export * from './convex.js';
 export * from './polygon.js';
 export * from './interpolate.js';
 export * from './cuboid.js';
+export * from './cuboid-overlap.js';
