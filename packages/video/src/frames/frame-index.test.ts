@@ -22,8 +22,12 @@ async function indexOf(name: string) {
 }
 
 function expectMatchesProbe(index: FrameIndex, p: Probe) {
-  const reference = p.frames.map((f) => Number(f.pts_time)).sort((a, b) => a - b);
+  const frames = p.frames.map((f) => ({ t: Number(f.pts_time), key: f.key_frame === 1 })).sort((a, b) => a.t - b.t);
+  const reference = frames.map((f) => f.t);
   expect(index.frameCount).toBe(reference.length);
+  // Keyframes: the frames each decode starts at themselves.
+  const keys = index.startKeyOfFrame.flatMap((d, n) => (d === index.decodeIndexOfFrame[n] ? [n] : []));
+  expect(keys).toEqual(frames.flatMap((f, n) => (f.key ? [n] : [])));
   index.timestamps.forEach((t, n) => expect(Math.abs(t - reference[n]!)).toBeLessThan(1e-5));
   for (let n = 1; n < index.frameCount; n++) expect(index.timestamps[n]!).toBeGreaterThan(index.timestamps[n - 1]!);
 }
