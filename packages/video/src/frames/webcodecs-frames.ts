@@ -31,6 +31,7 @@ export class WebCodecsFrames {
   private focus = 0;
   private direction: 1 | -1 = 1;
   private closed = false;
+  private runsStarted = 0;
 
   constructor(
     private readonly video: DemuxedVideo,
@@ -46,6 +47,16 @@ export class WebCodecsFrames {
   /** Frames decoded and held now (for tests and diagnostics). */
   get cachedFrames(): number {
     return this.cache.size;
+  }
+
+  /** Decode runs started so far (for tests and diagnostics: a cache hit starts none). */
+  get decodeRuns(): number {
+    return this.runsStarted;
+  }
+
+  /** Resolves once no decode is running (the current one and any it starts, such as a prefetch). */
+  async settled(): Promise<void> {
+    while (this.run) await this.run.done;
   }
 
   request(id: number, frame: number): void {
@@ -122,6 +133,7 @@ export class WebCodecsFrames {
       }
     }
     this.run = run;
+    this.runsStarted++;
     run.done = this.decode(run).then(
       () => this.finish(run),
       (error: unknown) => this.finish(run, error),
