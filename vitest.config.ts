@@ -51,6 +51,8 @@ export default defineConfig({
       {
         extends: true,
         plugins: [react()],
+        // Pre-bundled up front: found mid-run (the video decode worker imports it), Vite would reload the page.
+        optimizeDeps: { include: ['mediabunny'] },
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],

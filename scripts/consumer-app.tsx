@@ -1,12 +1,13 @@
 // The app that `pnpm test:consumer` builds against the packed tarballs: one annotator from every package,
 // typed strictly, as a host application would write it.
-import { StrictMode, useState } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defineSchema, validateAnnotations, type Annotation, type ChangeSet } from '@labelkit/core';
 import { LabelPicker, AttributeEditor, LabelkitStyles } from '@labelkit/react';
 import { ImageAnnotator } from '@labelkit/image';
 import { SpanAnnotator, IntentTagger } from '@labelkit/text';
 import { AudioSegmentAnnotator } from '@labelkit/audio';
+import { openVideo, type VideoFrames } from '@labelkit/video/frames';
 import { coco } from '@labelkit/formats/coco';
 import { native } from '@labelkit/formats/native';
 import { conll } from '@labelkit/formats';
@@ -27,6 +28,17 @@ function App() {
     setValue(next);
     setLast(change);
   };
+  const [video, setVideo] = useState('no video yet');
+  useEffect(() => {
+    let frames: VideoFrames | null = null;
+    openVideo('/clip.mp4', { cacheBytes: 64 * 2 ** 20 }).then(async (opened) => {
+      frames = opened;
+      const first = await opened.getFrame(0);
+      setVideo(`${opened.frameCount} frames at ${opened.fps} fps from ${opened.timestamps[0]} s via ${opened.path}, ${first.width}x${first.height}`);
+      first.close();
+    }, (error: unknown) => setVideo(String(error)));
+    return () => frames?.close();
+  }, []);
   const person = schema.byId.get('person');
   const exported = coco.serialize({ schema, items: [{ media: { id: 'a.jpg', width: 10, height: 10 }, annotations: value.filter((a) => a.kind === 'bbox') }] });
   const saved = native.serialize({ schema, items: [] });
@@ -42,6 +54,7 @@ function App() {
       <SpanAnnotator schema={schema} text="Ada Lovelace met Charles Babbage." value={value} onChange={onChange} />
       <IntentTagger schema={schema} text="Hello there! How are you?" scope="sentence" defaultValue={[]} />
       <AudioSegmentAnnotator schema={schema} src="/speech.wav" value={value} onChange={onChange} />
+      <p>{video}</p>
     </main>
   );
 }

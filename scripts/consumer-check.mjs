@@ -114,5 +114,8 @@ run('pnpm', ['exec', 'tsc', '--noEmit'], app);
 run('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], app);
 const built = readdirSync(path.join(app, 'dist', 'assets')).filter((f) => f.endsWith('.js'));
 if (!built.length) fail('vite build produced no JavaScript');
+// @labelkit/video/frames starts its decode worker by `new Worker(new URL(...), import.meta.url)`: the
+// host's bundler must have found it and bundled it (with mediabunny) as a file of its own.
+if (!built.some((f) => f.startsWith('decode-worker'))) fail(`vite build emitted no decode worker for @labelkit/video (assets: ${built.join(', ')})`);
 if (!process.env.KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
 console.log(`consumer check passed: ${Object.keys(overrides).join(', ')} installed from tarballs, type-checked strictly and built.`);
