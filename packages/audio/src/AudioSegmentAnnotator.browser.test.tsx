@@ -198,6 +198,69 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     expect(ref.current!.canRedo()).toBe(false);
   });
 
+  it('undo takes back edits and rejections in the order they happened', async () => {
+    const s1: SegmentAnnotation = { id: 's1', kind: 'segment', label: 'speech', start: 2, end: 3 };
+    const w1: SegmentAnnotation = { id: 'w1', kind: 'segment', label: 'speech', start: 0.5, end: 0.9, source: 'model' };
+    const onSuggestionDecision = vi.fn();
+    const { ref, onChange } = await mount({ defaultValue: [s1], suggestions: [w1], onSuggestionDecision });
+    act(() => ref.current!.focus());
+    act(() => ref.current!.select(['w1']));
+    await userEvent.keyboard('{Shift>}{Delete}{/Shift}');
+    expect(onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'rejected' });
+    act(() => ref.current!.select(['s1']));
+    await userEvent.keyboard('{Alt>}{ArrowRight}{/Alt}');
+    const moved = onChange.mock.calls.at(-1)![0].find((a) => a.id === 's1') as SegmentAnnotation;
+    expect(moved.start).toBeGreaterThan(2);
+    // The newer edit first, then the rejection: one history, whichever way undo is asked for.
+    act(() => ref.current!.undo());
+    expect((onChange.mock.calls.at(-1)![0][0] as SegmentAnnotation).start).toBe(2);
+    expect(onSuggestionDecision).toHaveBeenCalledTimes(1);
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'undone' });
+    expect(ref.current!.canUndo()).toBe(false);
+  });
+
+  it('shows the shared suggestion bar, wired to the review: next wraps in time order, accept all and reject all are one undo step each', async () => {
+    const late: SegmentAnnotation = { id: 'late', kind: 'segment', label: 'noise', start: 2, end: 2.5, source: 'model', score: 0.4 };
+    const early: SegmentAnnotation = { id: 'early', kind: 'segment', label: 'speech', start: 0.5, end: 0.9, source: 'model', score: 0.9 };
+    const onSuggestionDecision = vi.fn();
+    const onSelectionChange = vi.fn();
+    const { ref, onChange } = await mount({ suggestions: [late, early], onSuggestionDecision, onSelectionChange });
+    const bar = host!.querySelector<HTMLElement>('[role="group"][aria-label="Suggestions"]')!;
+    const button = (name: string) => [...bar.querySelectorAll('button')].find((b) => b.textContent!.startsWith(name))!;
+    const click = (name: string) => act(() => button(name).click());
+    expect(bar.textContent).toContain('2 of 2 pending');
+    expect(button('Accept').disabled).toBe(true);
+    click('Next');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['early']);
+    expect(bar.textContent).toContain('#1 · Speech · score 0.90');
+    click('Next');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['late']);
+    click('Next');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['early']);
+    click('Previous');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['late']);
+    expect(button('Accept ≥ 0.80').textContent).toContain('(1)');
+
+    click('Accept all');
+    const accepted = onChange.mock.calls.at(-1)![0];
+    expect(accepted.map((a) => [a.id, a.source])).toEqual([['early', 'model'], ['late', 'model']]);
+    expect(bar.textContent).toContain('0 of 2 pending');
+    act(() => ref.current!.undo());
+    expect(onChange.mock.calls.at(-1)![0]).toEqual([]);
+    expect(onSuggestionDecision.mock.calls.slice(-2).map(([d]) => d)).toEqual([{ id: 'early', decision: 'undone' }, { id: 'late', decision: 'undone' }]);
+    expect(bar.textContent).toContain('2 of 2 pending');
+
+    click('Reject all');
+    expect(bar.textContent).toContain('0 of 2 pending');
+    expect(onChange.mock.calls.at(-1)![0]).toEqual([]);
+    act(() => ref.current!.undo());
+    expect(bar.textContent).toContain('2 of 2 pending');
+    act(() => ref.current!.redo());
+    expect(onSuggestionDecision.mock.calls.slice(-2).map(([d]) => d)).toEqual([{ id: 'early', decision: 'rejected' }, { id: 'late', decision: 'rejected' }]);
+    expect(bar.textContent).toContain('0 of 2 pending');
+  });
+
   it('plays the selected segment and stops at its end', async () => {
     const seg: SegmentAnnotation = { id: 's1', kind: 'segment', label: 'speech', start: 0.5, end: 0.9 };
     const { ref } = await mount({ defaultValue: [seg] });

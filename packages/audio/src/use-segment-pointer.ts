@@ -44,7 +44,7 @@ export interface SegmentPointerParts {
  * pointer or scrolls.
  */
 export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): SegmentPointer {
-  const { props, source, duration, minLength, readOnly, live, ann, selection, pending, pendingIds, announce } = core;
+  const { props, source, duration, minLength, readOnly, live, ann, selection, review, announce } = core;
   const { canvas: canvasRef, root: rootRef, tool: toolRef, preview: previewRef, draft: draftRef, viewport: viewportRef } = core.refs;
   const { invalidate, drawNow, placeDraft } = parts.drawing;
   const { setViewport, limits } = parts.view;
@@ -84,8 +84,8 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
           if (e.id === null) selection.clear();
           else {
             selection.select([e.id], e.additive ? 'toggle' : 'replace');
-            const s = ann.store.get(e.id) ?? pending.find((p) => p.id === e.id);
-            if (s && s.kind === 'segment') announce(`Selected: ${describe(s)}${pendingIds.has(s.id) ? ', suggestion' : ''}`);
+            const s = ann.store.get(e.id) ?? (review.isPending(e.id) ? review.get(e.id) : undefined);
+            if (s && s.kind === 'segment') announce(`Selected: ${describe(s)}${review.isPending(s.id) ? ', suggestion' : ''}`);
           }
           break;
         case 'seek':
