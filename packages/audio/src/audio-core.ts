@@ -6,7 +6,7 @@
  */
 import { useMemo, useRef, useState, type Dispatch, type ReactElement, type RefObject, type SetStateAction } from 'react';
 import type WaveSurfer from 'wavesurfer.js';
-import { labelsForKind, type Annotation, type Keymap, type Label, type LabelSchema, type SegmentAnnotation, type SuggestionReview } from '@labelkit/core';
+import { labelsForKind, fitTimeline, type Annotation, type Keymap, type Label, type LabelSchema, type SegmentAnnotation, type SuggestionReview, type TimelineViewport } from '@labelkit/core';
 import { useAnnotations, useAnnouncer, useControllableState, useMergedKeymap, useSelection, useSuggestionReview, type UseAnnotationsResult, type UseSelectionResult } from '@labelkit/react';
 import type { AudioSegmentAnnotatorProps } from './annotator-props.js';
 import { SPECTROGRAM_HEIGHT } from './audio-styles.js';
@@ -20,7 +20,6 @@ import type { SegmentPlayback } from './segment-playback.js';
 import { IDLE, type ToolState } from './segment-tool.js';
 import type { WaveformSource } from './waveform.js';
 import { useSampleWindow, type SampleWindowResult } from './use-sample-window.js';
-import { fitViewport, type Viewport } from './viewport.js';
 
 const EMPTY_SUGGESTIONS: Annotation[] = [];
 const isSegment = (a: Annotation): a is SegmentAnnotation => a.kind === 'segment';
@@ -60,7 +59,7 @@ export interface AudioRefs {
   draft: RefObject<(SegmentExtent & { id: string }) | null>;
   /** The playhead, seconds. */
   playhead: RefObject<number>;
-  viewport: RefObject<Viewport>;
+  viewport: RefObject<TimelineViewport>;
 }
 
 /** The latest values of a render, for event handlers and the draw loop, which live outside React's render. */
@@ -194,7 +193,7 @@ export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
     preview: useRef<SegmentExtent | null>(null),
     draft: useRef<(SegmentExtent & { id: string }) | null>(null),
     playhead: useRef(0),
-    viewport: useRef<Viewport>(fitViewport(1, 800)),
+    viewport: useRef<TimelineViewport>(fitTimeline(1, 800)),
   };
 
   const duration = source.duration;

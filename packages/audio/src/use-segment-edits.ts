@@ -4,14 +4,13 @@
  * relabelling, deleting, accepting and rejecting suggestions, undo and redo, and how a segment is
  * described to a screen reader. Plain functions rebuilt each render, reading that render's state.
  */
-import { createId, defaultAttributes, focusAfterStep, reviewStepMessage, type AttributeValue, type ReviewEvent, type SegmentAnnotation } from '@labelkit/core';
+import { createId, defaultAttributes, focusAfterStep, reviewStepMessage, revealSpan, type AttributeValue, type ReviewEvent, type SegmentAnnotation } from '@labelkit/core';
 import type { AudioCore } from './audio-core.js';
 import { laneFields } from './lanes.js';
 import { channelPhrase as channelPhraseOf } from './segment-details.js';
 import { adjacentSegment } from './segment-order.js';
 import { formatTime } from './time-format.js';
 import type { ViewportControl } from './use-viewport.js';
-import { revealRange } from './viewport.js';
 
 /** What {@link useSegmentEdits} returns. Each command that may not apply returns whether it did. */
 export interface SegmentEdits {
@@ -79,7 +78,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   const selectAndReveal = (s: SegmentAnnotation | undefined, what: string) => {
     if (!s) return false;
     selection.select([s.id]);
-    setViewport(revealRange(viewportRef.current, s.start, s.end));
+    setViewport(revealSpan(viewportRef.current, s.start, s.end));
     playheadRef.current = s.start;
     wsRef.current?.setTime(s.start);
     setTime(s.start);
@@ -160,7 +159,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     return true;
   };
 
-  const nudgeStep = () => Math.max(0.001, Math.min(0.1, 10 / viewportRef.current.pxPerSec));
+  const nudgeStep = () => Math.max(0.001, Math.min(0.1, 10 / viewportRef.current.pxPerUnit));
 
   /** Tells the host of each decision the review made or took back. */
   const report = (events: readonly ReviewEvent[]) => {

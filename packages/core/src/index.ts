@@ -17,3 +17,4 @@ export * from './geometry/index.js';
 export * from './keymap/index.js';
 export * from './text-offsets.js';
 export * from './selection.js';
+export * from './timeline/index.js';
