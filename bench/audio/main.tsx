@@ -10,8 +10,8 @@ import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
-import { defineSchema, type Annotation, type SegmentAnnotation } from '@labelkit/core';
-import { AudioSegmentAnnotator, LANE_HEADER, LANE_PADDING, ROW_HEIGHT, assignLanes, stackRows, trackLayout, timeToX, type AudioSegmentAnnotatorHandle } from '@labelkit/audio';
+import { defineSchema, positionToX, type Annotation, type SegmentAnnotation } from '@labelkit/core';
+import { AudioSegmentAnnotator, LANE_HEADER, LANE_PADDING, ROW_HEIGHT, assignLanes, stackRows, trackLayout, type AudioSegmentAnnotatorHandle } from '@labelkit/audio';
 import { seededRandom } from '../../stories/shared/seeded-random.js';
 
 const DURATION = 3 * 3600;
@@ -138,17 +138,17 @@ async function runLabelkit(segments: SegmentAnnotation[], dragOnly = false, trac
   const root = createRoot(host);
   flushSync(() => root.render(<AudioSegmentAnnotator ref={ref} schema={schema} peaks={[peaks]} duration={DURATION} defaultValue={segments} onChange={(n) => (last = n)} />));
   // Interactive: the handle exists, the viewport knows the file, and a frame has been drawn.
-  while (!(ref.current && ref.current.getViewport().duration === DURATION && host.querySelector('canvas[data-testid]')!.getBoundingClientRect().height > 0)) await frame();
+  while (!(ref.current && ref.current.getViewport().length === DURATION && host.querySelector('canvas[data-testid]')!.getBoundingClientRect().height > 0)) await frame();
   await frame();
   const tti = performance.now() - t0;
   const h = ref.current!;
-  const fit = h.getViewport().pxPerSec;
+  const fit = h.getViewport().pxPerUnit;
   const zoom: number[] = [];
   const scroll: number[] = [];
   if (dragOnly) h.zoomTo(ZOOM_MAX, TARGET.start);
   else {
     for (let i = 1; i <= ZOOM_STEPS; i++) zoom.push(await timed(() => h.zoomTo(fit * (ZOOM_MAX / fit) ** (i / ZOOM_STEPS), TARGET.start)));
-    const startT = h.getViewport().scrollTime;
+    const startT = h.getViewport().scrollStart;
     for (let i = 1; i <= SCROLL_STEPS; i++) scroll.push(await timed(() => h.scrollTo(startT + (i * 300) / ZOOM_MAX)));
   }
   const canvas = host.querySelector<HTMLCanvasElement>('canvas[data-testid]')!;
@@ -164,11 +164,11 @@ async function runLabelkit(segments: SegmentAnnotation[], dragOnly = false, trac
     // Drag the target by its body 200 px to the right.
     const rect = canvas.getBoundingClientRect();
     const v = h.getViewport();
-    const x = rect.left + timeToX(v, (target.start + target.end) / 2);
+    const x = rect.left + positionToX(v, (target.start + target.end) / 2);
     const y = rect.top + layout.laneTops[laneOf.get(target.id)!]! + LANE_HEADER + LANE_PADDING + rowOf.get(target.id)! * ROW_HEIGHT + ROW_HEIGHT / 2;
     const r = await dragBy(canvas, canvas, x, y);
     const moved = last.find((a) => a.id === target.id) as SegmentAnnotation | undefined;
-    drags.push({ ...r, ok: !!moved && Math.abs(moved.start - (target.start + 200 / v.pxPerSec)) < 2 / v.pxPerSec });
+    drags.push({ ...r, ok: !!moved && Math.abs(moved.start - (target.start + 200 / v.pxPerUnit)) < 2 / v.pxPerUnit });
   }
   root.unmount();
   host.remove();

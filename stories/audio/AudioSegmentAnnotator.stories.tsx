@@ -150,33 +150,45 @@ export const StereoCallChannels: Story = {
   },
 };
 
-/** Reviewing word suggestions from an aligner: N next, Enter accepts, Shift+Delete rejects. */
+/**
+ * Reviewing word suggestions from an aligner: N next, Enter accepts, Shift+Delete rejects; the
+ * suggestion bar counts what is pending and accepts every word scored at least its threshold at once.
+ */
 export const SuggestionsReview: Story = {
   args: { schema: wordSchema, src: '/assets/audio/praatio_bobby.wav', defaultValue: [], suggestions: bobbySuggestions, 'aria-label': 'Word alignment review' },
   play: async ({ args, canvasElement }) => {
     const canvas = await ready(canvasElement, '0:01.19');
+    const bar = within(canvas.getByRole('group', { name: 'Suggestions' }));
     canvas.getByRole('application', { name: 'Word alignment review' }).focus();
     await userEvent.keyboard('n');
     await expect(canvas.getByRole('region', { name: 'Selected segment' })).toHaveTextContent('Suggestion');
+    await expect(bar.getByText(/#1 · Word · score 0.97/)).toBeInTheDocument();
     await userEvent.keyboard('{Enter}');
     await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'accepted' });
     await expect(lastValue(args.onChange).map((a) => a.id)).toEqual(['w1']);
     await userEvent.keyboard('n{Shift>}{Delete}{/Shift}');
     await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w2', decision: 'rejected' });
-    await expect(canvas.getByText(/2 pending/)).toBeInTheDocument();
+    await expect(bar.getByText('2 of 4 pending')).toBeInTheDocument();
     // Undo takes the rejection back (the word is pending and selected again), redo rejects it again;
     // undo twice more takes back the accept too: its segment goes, the suggestion is pending again.
     await userEvent.keyboard('{Control>}z{/Control}');
     await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w2', decision: 'undone' });
-    await expect(canvas.getByText(/3 pending/)).toBeInTheDocument();
+    await expect(bar.getByText('3 of 4 pending')).toBeInTheDocument();
     await expect(canvas.getByRole('region', { name: 'Selected segment' })).toHaveTextContent('Suggestion');
     await userEvent.keyboard('{Control>}y{/Control}');
     await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w2', decision: 'rejected' });
-    await expect(canvas.getByText(/2 pending/)).toBeInTheDocument();
+    await expect(bar.getByText('2 of 4 pending')).toBeInTheDocument();
     await userEvent.keyboard('{Control>}z{/Control}{Control>}z{/Control}');
     await expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'undone' });
     await expect(lastValue(args.onChange)).toEqual([]);
-    await expect(canvas.getByText(/4 pending/)).toBeInTheDocument();
+    await expect(bar.getByText('4 of 4 pending')).toBeInTheDocument();
+    // Accept ≥ 0.80 takes the three words scored that high (not THE, 0.62) as one step; the toolbar's Undo takes them all back.
+    await userEvent.click(bar.getByRole('button', { name: 'Accept ≥ 0.80 (3)' }));
+    await expect(lastValue(args.onChange).map((a) => a.id)).toEqual(['w1', 'w2', 'w4']);
+    await expect(bar.getByText('1 of 4 pending')).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Undo' }));
+    await expect(lastValue(args.onChange)).toEqual([]);
+    await expect(bar.getByText('4 of 4 pending')).toBeInTheDocument();
   },
 };
 

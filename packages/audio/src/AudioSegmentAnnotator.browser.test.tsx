@@ -2,10 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { Profiler, createRef, type RefObject } from 'react';
 import { act } from 'react';
-import { defineSchema, type Annotation, type SegmentAnnotation } from '@labelkit/core';
+import { defineSchema, positionToX, xToPosition, type Annotation, type SegmentAnnotation, type TimelineViewport } from '@labelkit/core';
 import { AudioSegmentAnnotator, type AudioSegmentAnnotatorHandle, type SegmentDraft } from './AudioSegmentAnnotator.js';
 import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, trackLayout } from './layout.js';
-import { timeToX, xToTime, type Viewport } from './viewport.js';
 import { encodeWav, toneBursts } from './test-utils/wav.js';
 import { renderInHost } from './test-utils/render-in-host.js';
 
@@ -29,16 +28,16 @@ async function mount(props: Partial<Parameters<typeof AudioSegmentAnnotator>[0]>
   const onChange = vi.fn<(next: Annotation[]) => void>();
   const annotator = <AudioSegmentAnnotator ref={ref} schema={schema} src={url} onChange={onChange} {...props} />;
   host = renderInHost(onRender ? <Profiler id="annotator" onRender={onRender}>{annotator}</Profiler> : annotator);
-  await vi.waitFor(() => expect(ref.current?.getViewport().duration).toBeCloseTo(4, 2), { timeout: 5000 });
+  await vi.waitFor(() => expect(ref.current?.getViewport().length).toBeCloseTo(4, 2), { timeout: 5000 });
   const canvas = host.querySelector<HTMLCanvasElement>('[data-testid="lk-audio-canvas"]')!;
   return { ref, onChange, canvas };
 }
 
 /** Screen point at `time` in the first row of lane 0 (Speech) — two lanes of one row each, no spectrogram. */
-function speechLanePoint(canvas: HTMLCanvasElement, v: Viewport, time: number): { x: number; y: number } {
+function speechLanePoint(canvas: HTMLCanvasElement, v: TimelineViewport, time: number): { x: number; y: number } {
   const rect = canvas.getBoundingClientRect();
   const layout = trackLayout([1, 1], 120, 0);
-  return { x: rect.left + timeToX(v, time), y: rect.top + layout.laneTops[0]! + LANE_HEADER + LANE_PADDING + ROW_HEIGHT / 2 };
+  return { x: rect.left + positionToX(v, time), y: rect.top + layout.laneTops[0]! + LANE_HEADER + LANE_PADDING + ROW_HEIGHT / 2 };
 }
 
 const pointer = (el: Element, type: string, x: number, y: number, buttons = type === 'pointerup' ? 0 : 1) =>
@@ -80,15 +79,15 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     const rect = canvas.getBoundingClientRect();
     const y = rect.top + 60; // the waveform band
     await act(async () => {
-      pointer(canvas, 'pointerdown', rect.left + timeToX(v, 1.0), y);
-      pointer(canvas, 'pointermove', rect.left + timeToX(v, 1.5), y);
-      pointer(canvas, 'pointermove', rect.left + timeToX(v, 2.25), y);
-      pointer(canvas, 'pointerup', rect.left + timeToX(v, 2.25), y);
+      pointer(canvas, 'pointerdown', rect.left + positionToX(v, 1.0), y);
+      pointer(canvas, 'pointermove', rect.left + positionToX(v, 1.5), y);
+      pointer(canvas, 'pointermove', rect.left + positionToX(v, 2.25), y);
+      pointer(canvas, 'pointerup', rect.left + positionToX(v, 2.25), y);
     });
     const last = onChange.mock.calls.at(-1)![0];
     expect(last).toHaveLength(1);
     const seg = last[0] as SegmentAnnotation;
-    const onePixel = 1 / v.pxPerSec;
+    const onePixel = 1 / v.pxPerUnit;
     expect(seg.kind).toBe('segment');
     expect(seg.label).toBe('speech');
     expect(Math.abs(seg.start - 1.0)).toBeLessThanOrEqual(onePixel);
@@ -103,7 +102,7 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     const { ref, onChange, canvas } = await mount({ defaultValue: [seg] }, () => renders++);
     const v = ref.current!.getViewport();
     const { x, y } = speechLanePoint(canvas, v, 1.25);
-    const dx = 0.5 * v.pxPerSec;
+    const dx = 0.5 * v.pxPerUnit;
     act(() => {
       pointer(canvas, 'pointerdown', x, y);
       pointer(canvas, 'pointermove', x + dx / 5, y); // passes the threshold: selects, the drag starts
@@ -115,12 +114,12 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     // The drag overlay shows the segment at its draft place (a transform: the canvas is not redrawn per move).
     const overlay = host!.querySelector<HTMLElement>('.lk-audio__drag')!;
     expect(overlay.style.visibility).toBe('visible');
-    expect(Number(/translate3d\(([-\d.]+)px/.exec(overlay.style.transform)![1])).toBeCloseTo(timeToX(v, 1.5), 0);
+    expect(Number(/translate3d\(([-\d.]+)px/.exec(overlay.style.transform)![1])).toBeCloseTo(positionToX(v, 1.5), 0);
     act(() => pointer(canvas, 'pointerup', x + dx, y));
     expect(overlay.style.visibility).toBe('hidden');
     expect(onChange).toHaveBeenCalledTimes(1);
     const moved = onChange.mock.calls[0]![0][0] as SegmentAnnotation;
-    const onePixel = 1 / v.pxPerSec;
+    const onePixel = 1 / v.pxPerUnit;
     expect(Math.abs(moved.start - 1.5)).toBeLessThanOrEqual(onePixel);
     expect(moved.end - moved.start).toBeCloseTo(0.5, 9);
     expect(moved.label).toBe('speech');
@@ -148,7 +147,7 @@ describe('AudioSegmentAnnotator in Chromium', () => {
   it('creates a segment from the keyboard at the playhead, relabels, undoes', async () => {
     const { ref, onChange } = await mount();
     const v = ref.current!.getViewport();
-    const step = Math.max(0.01, 50 / v.pxPerSec);
+    const step = Math.max(0.01, 50 / v.pxPerUnit);
     act(() => ref.current!.focus());
     await userEvent.keyboard('{Home}{ArrowRight}{ArrowRight}[[');
     await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}]');
@@ -198,6 +197,69 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     expect(ref.current!.canRedo()).toBe(false);
   });
 
+  it('undo takes back edits and rejections in the order they happened', async () => {
+    const s1: SegmentAnnotation = { id: 's1', kind: 'segment', label: 'speech', start: 2, end: 3 };
+    const w1: SegmentAnnotation = { id: 'w1', kind: 'segment', label: 'speech', start: 0.5, end: 0.9, source: 'model' };
+    const onSuggestionDecision = vi.fn();
+    const { ref, onChange } = await mount({ defaultValue: [s1], suggestions: [w1], onSuggestionDecision });
+    act(() => ref.current!.focus());
+    act(() => ref.current!.select(['w1']));
+    await userEvent.keyboard('{Shift>}{Delete}{/Shift}');
+    expect(onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'rejected' });
+    act(() => ref.current!.select(['s1']));
+    await userEvent.keyboard('{Alt>}{ArrowRight}{/Alt}');
+    const moved = onChange.mock.calls.at(-1)![0].find((a) => a.id === 's1') as SegmentAnnotation;
+    expect(moved.start).toBeGreaterThan(2);
+    // The newer edit first, then the rejection: one history, whichever way undo is asked for.
+    act(() => ref.current!.undo());
+    expect((onChange.mock.calls.at(-1)![0][0] as SegmentAnnotation).start).toBe(2);
+    expect(onSuggestionDecision).toHaveBeenCalledTimes(1);
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'w1', decision: 'undone' });
+    expect(ref.current!.canUndo()).toBe(false);
+  });
+
+  it('shows the shared suggestion bar, wired to the review: next wraps in time order, accept all and reject all are one undo step each', async () => {
+    const late: SegmentAnnotation = { id: 'late', kind: 'segment', label: 'noise', start: 2, end: 2.5, source: 'model', score: 0.4 };
+    const early: SegmentAnnotation = { id: 'early', kind: 'segment', label: 'speech', start: 0.5, end: 0.9, source: 'model', score: 0.9 };
+    const onSuggestionDecision = vi.fn();
+    const onSelectionChange = vi.fn();
+    const { ref, onChange } = await mount({ suggestions: [late, early], onSuggestionDecision, onSelectionChange });
+    const bar = host!.querySelector<HTMLElement>('[role="group"][aria-label="Suggestions"]')!;
+    const button = (name: string) => [...bar.querySelectorAll('button')].find((b) => b.textContent!.startsWith(name))!;
+    const click = (name: string) => act(() => button(name).click());
+    expect(bar.textContent).toContain('2 of 2 pending');
+    expect(button('Accept').disabled).toBe(true);
+    click('Next');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['early']);
+    expect(bar.textContent).toContain('#1 · Speech · score 0.90');
+    click('Next');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['late']);
+    click('Next');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['early']);
+    click('Previous');
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['late']);
+    expect(button('Accept ≥ 0.80').textContent).toContain('(1)');
+
+    click('Accept all');
+    const accepted = onChange.mock.calls.at(-1)![0];
+    expect(accepted.map((a) => [a.id, a.source])).toEqual([['early', 'model'], ['late', 'model']]);
+    expect(bar.textContent).toContain('0 of 2 pending');
+    act(() => ref.current!.undo());
+    expect(onChange.mock.calls.at(-1)![0]).toEqual([]);
+    expect(onSuggestionDecision.mock.calls.slice(-2).map(([d]) => d)).toEqual([{ id: 'early', decision: 'undone' }, { id: 'late', decision: 'undone' }]);
+    expect(bar.textContent).toContain('2 of 2 pending');
+
+    click('Reject all');
+    expect(bar.textContent).toContain('0 of 2 pending');
+    expect(onChange.mock.calls.at(-1)![0]).toEqual([]);
+    act(() => ref.current!.undo());
+    expect(bar.textContent).toContain('2 of 2 pending');
+    act(() => ref.current!.redo());
+    expect(onSuggestionDecision.mock.calls.slice(-2).map(([d]) => d)).toEqual([{ id: 'early', decision: 'rejected' }, { id: 'late', decision: 'rejected' }]);
+    expect(bar.textContent).toContain('0 of 2 pending');
+  });
+
   it('plays the selected segment and stops at its end', async () => {
     const seg: SegmentAnnotation = { id: 's1', kind: 'segment', label: 'speech', start: 0.5, end: 0.9 };
     const { ref } = await mount({ defaultValue: [seg] });
@@ -222,9 +284,9 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     const v = ref.current!.getViewport();
     const band = [RULER_HEIGHT, RULER_HEIGHT + 120] as const;
     // Tone at 0.0–0.5 s, silence at 0.5–1.0 s: a tall envelope, then a one-pixel line.
-    await vi.waitFor(() => expect(inkInColumn(canvas, timeToX(v, 0.25), ...band)).toBeGreaterThan(60));
+    await vi.waitFor(() => expect(inkInColumn(canvas, positionToX(v, 0.25), ...band)).toBeGreaterThan(60));
     const k = canvas.width / canvas.getBoundingClientRect().width;
-    expect(inkInColumn(canvas, timeToX(v, 0.75), ...band)).toBeLessThanOrEqual(Math.ceil(k));
+    expect(inkInColumn(canvas, positionToX(v, 0.75), ...band)).toBeLessThanOrEqual(Math.ceil(k));
     expect(host!.querySelector<HTMLElement>('.lk-audio__wave')!.style.display).toBe('none');
   });
 
@@ -234,40 +296,40 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     const y = rect.top + 60;
     const v0 = ref.current!.getViewport();
     const px = 300;
-    const under = xToTime(v0, px);
+    const under = xToPosition(v0, px);
     let e!: WheelEvent;
     act(() => {
       e = wheel(canvas, rect.left + px, y, { deltaY: -500 });
     });
     expect(e.defaultPrevented).toBe(true);
     const v1 = ref.current!.getViewport();
-    expect(v1.pxPerSec / v0.pxPerSec).toBeCloseTo(Math.exp(1), 6);
-    expect(xToTime(v1, px)).toBeCloseTo(under, 9);
+    expect(v1.pxPerUnit / v0.pxPerUnit).toBeCloseTo(Math.exp(1), 6);
+    expect(xToPosition(v1, px)).toBeCloseTo(under, 9);
     await vi.waitFor(() => expect(document.querySelector('[aria-label="Zoom level"]')!.textContent).toBe('2.7×'));
     // Zoom in again at another pointer position: that time stays under the pointer instead.
-    const under2 = xToTime(v1, 700);
+    const under2 = xToPosition(v1, 700);
     act(() => void wheel(canvas, rect.left + 700, y, { deltaY: -300 }));
     const v2 = ref.current!.getViewport();
-    expect(v2.pxPerSec).toBeGreaterThan(v1.pxPerSec);
-    expect(xToTime(v2, 700)).toBeCloseTo(under2, 9);
+    expect(v2.pxPerUnit).toBeGreaterThan(v1.pxPerUnit);
+    expect(xToPosition(v2, 700)).toBeCloseTo(under2, 9);
     // Shift+wheel scrolls by the delta in pixels at the same zoom.
     act(() => void wheel(canvas, rect.left + 700, y, { deltaY: 120, shiftKey: true }));
     const v3 = ref.current!.getViewport();
-    expect(v3.pxPerSec).toBe(v2.pxPerSec);
-    expect((v3.scrollTime - v2.scrollTime) * v2.pxPerSec).toBeCloseTo(120, 6);
+    expect(v3.pxPerUnit).toBe(v2.pxPerUnit);
+    expect((v3.scrollStart - v2.scrollStart) * v2.pxPerUnit).toBeCloseTo(120, 6);
     // Zooming far out stops at the whole file.
     act(() => void wheel(canvas, rect.left + 700, y, { deltaY: 5000 }));
-    expect(ref.current!.getViewport()).toMatchObject({ pxPerSec: v0.pxPerSec, scrollTime: 0 });
+    expect(ref.current!.getViewport()).toMatchObject({ pxPerUnit: v0.pxPerUnit, scrollStart: 0 });
   });
 
   it('navigates from the overview: a press centres the view there, a drag with the button down follows, a hover does not', async () => {
     const { ref } = await mount();
-    act(() => ref.current!.zoomTo(ref.current!.getViewport().pxPerSec * 4, 0));
+    act(() => ref.current!.zoomTo(ref.current!.getViewport().pxPerUnit * 4, 0));
     const overview = host!.querySelector<HTMLCanvasElement>('.lk-audio__overview')!;
     const r = overview.getBoundingClientRect();
     const centre = () => {
       const v = ref.current!.getViewport();
-      return v.scrollTime + v.width / v.pxPerSec / 2;
+      return v.scrollStart + v.width / v.pxPerUnit / 2;
     };
     act(() => void pointer(overview, 'pointerdown', r.left + r.width * 0.75, r.top + 10));
     expect(centre()).toBeCloseTo(3, 6);
@@ -278,7 +340,7 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     // Near the end the view stops at the end of the file.
     act(() => void pointer(overview, 'pointerdown', r.left + r.width - 1, r.top + 10));
     const v = ref.current!.getViewport();
-    expect(v.scrollTime + v.width / v.pxPerSec).toBeCloseTo(4, 6);
+    expect(v.scrollStart + v.width / v.pxPerUnit).toBeCloseTo(4, 6);
   });
 
   it('shows the spectrogram under the waveform when toggled, and removes it when toggled back', async () => {
@@ -336,7 +398,7 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     const v = ref.current!.getViewport();
     const rect = canvas.getBoundingClientRect();
     const { x, y } = speechLanePoint(canvas, v, 1.25);
-    const dx = 0.1 * v.pxPerSec;
+    const dx = 0.1 * v.pxPerUnit;
     act(() => void pointer(canvas, 'pointerdown', x, y));
     for (let i = 1; i <= 4; i++) act(() => void pointer(canvas, 'pointermove', x + dx * i, y));
     expect(log).toEqual(['move', 'move', 'move', 'move']);
@@ -352,7 +414,7 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     expect(drafts.at(-1)).toBeNull();
     // A cancelled drag ends the reports too, and commits nothing.
     log.length = 0;
-    const x2 = rect.left + timeToX(v, 1.65);
+    const x2 = rect.left + positionToX(v, 1.65);
     act(() => {
       pointer(canvas, 'pointerdown', x2, y);
       pointer(canvas, 'pointermove', x2 + 40, y);
@@ -377,14 +439,14 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     const duration = 3 * 3600;
     const peaks = Float32Array.from({ length: duration * 20 }, (_, i) => 0.2 + 0.5 * Math.abs(Math.sin(i / 7)));
     host = renderInHost(<AudioSegmentAnnotator ref={ref} schema={schema} peaks={[peaks]} duration={duration} sampleRate={16000} />);
-    await vi.waitFor(() => expect(ref.current?.getViewport().duration).toBe(duration), { timeout: 5000 });
-    const fit = ref.current!.getViewport().pxPerSec;
+    await vi.waitFor(() => expect(ref.current?.getViewport().length).toBe(duration), { timeout: 5000 });
+    const fit = ref.current!.getViewport().pxPerUnit;
     act(() => ref.current!.zoomTo(1e12, 5400.5));
     const v = ref.current!.getViewport();
     // 8 px per sample at 16 kHz, though 10,800 s at that zoom would be 1.4 billion px wide.
-    expect(v.pxPerSec).toBe(16000 * 8);
-    expect(v.pxPerSec * duration).toBeGreaterThan(1e9);
-    expect(xToTime(v, v.width / 2)).toBeCloseTo(5400.5, 6);
+    expect(v.pxPerUnit).toBe(16000 * 8);
+    expect(v.pxPerUnit * duration).toBeGreaterThan(1e9);
+    expect(xToPosition(v, v.width / 2)).toBeCloseTo(5400.5, 6);
     await vi.waitFor(() => expect(document.querySelector('[aria-label="Zoom level"]')!.textContent).toMatch(/^[\d.]+M×$/));
     // The waveform is still drawn there (from the finest peaks): the band's middle row has ink all across.
     const canvas = host.querySelector<HTMLCanvasElement>('[data-testid="lk-audio-canvas"]')!;
@@ -393,6 +455,6 @@ describe('AudioSegmentAnnotator in Chromium', () => {
       for (const x of [5, 300, 600, 895]) expect(inkInColumn(canvas, x, layout.waveTop + 55, layout.waveTop + 65)).toBeGreaterThan(0);
     });
     act(() => ref.current!.zoomTo(0));
-    expect(ref.current!.getViewport().pxPerSec).toBe(fit);
+    expect(ref.current!.getViewport().pxPerUnit).toBe(fit);
   });
 });

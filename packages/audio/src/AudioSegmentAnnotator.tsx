@@ -1,6 +1,6 @@
 import { useImperativeHandle, useLayoutEffect, useMemo } from 'react';
-import { createId } from '@labelkit/core';
-import { LabelkitStyles } from '@labelkit/react';
+import { createId, shortcutsOf } from '@labelkit/core';
+import { LabelkitStyles, SuggestionBar } from '@labelkit/react';
 import type { AudioSegmentAnnotatorHandle, AudioSegmentAnnotatorProps } from './annotator-props.js';
 import { useAudioCore } from './audio-core.js';
 import { AUDIO_CSS, OVERVIEW_HEIGHT } from './audio-styles.js';
@@ -94,6 +94,9 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
   const details = useDetailsPanel(core, edits);
 
   const selectedLabel = selectedSeg ? schema.byId.get(selectedSeg.label) : undefined;
+  const reviewed = core.review.getState().ordered;
+  const current = selectedIsSuggestion ? selectedSeg : undefined;
+  const shortcut = (action: string) => shortcutsOf(core.keymap[action])[0];
   const helpId = useMemo(() => createId('lk-audio-help-'), []);
 
   return (
@@ -139,6 +142,23 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
         onUndo={() => edits.undo()}
         onRedo={() => edits.redo()}
       />
+      {reviewed.length ? (
+        <SuggestionBar
+          pending={pending.length}
+          total={reviewed.length}
+          {...(current ? { current: { label: schema.byId.get(current.label)?.name ?? current.label, ...(current.score !== undefined ? { score: current.score } : {}), position: pending.indexOf(current) + 1 } } : {})}
+          onAccept={() => void edits.acceptSuggestion(current?.id)}
+          onReject={() => void edits.rejectSuggestion(current?.id)}
+          onAcceptAll={() => void edits.acceptAllSuggestions()}
+          onRejectAll={() => void edits.rejectAllSuggestions()}
+          onAcceptAtOrAbove={(t) => void edits.acceptSuggestionsAtOrAbove(t)}
+          countAtOrAbove={(t) => pending.filter((s) => s.score !== undefined && s.score >= t).length}
+          onNext={() => void edits.stepSuggestion(1)}
+          onPrevious={() => void edits.stepSuggestion(-1)}
+          hotkeys={{ accept: shortcut('acceptSuggestion'), reject: shortcut('rejectSuggestion'), next: shortcut('nextSuggestion'), previous: shortcut('prevSuggestion') }}
+          disabled={readOnly}
+        />
+      ) : null}
       {source.status === 'error' ? (
         <p role="alert">Could not load the audio: {source.error}</p>
       ) : null}

@@ -4,8 +4,8 @@
  */
 import type { Ref } from 'react';
 import type { AnnotatorHandle, AnnotatorProps } from '@labelkit/react';
+import type { TimelineViewport } from '@labelkit/core';
 import type { LaneBy } from './lanes.js';
-import type { Viewport } from './viewport.js';
 
 /** Imperative handle of {@link AudioSegmentAnnotator}: the common handle plus playback and view control. */
 export interface AudioSegmentAnnotatorHandle extends AnnotatorHandle {
@@ -21,10 +21,10 @@ export interface AudioSegmentAnnotatorHandle extends AnnotatorHandle {
   getCurrentTime(): number;
   /** True while anything plays. */
   isPlaying(): boolean;
-  /** The current zoom/scroll viewport. */
-  getViewport(): Viewport;
-  /** Zooms to `pxPerSec`, keeping `anchorTime` (default: the view's centre) where it is. */
-  zoomTo(pxPerSec: number, anchorTime?: number): void;
+  /** The current zoom/scroll viewport (core's timeline viewport, in seconds: `length` is the duration, `pxPerUnit` pixels per second, `scrollStart` the time at the left edge). */
+  getViewport(): TimelineViewport;
+  /** Zooms to `pxPerSecond` CSS pixels per second, keeping `anchorTime` (default: the view's centre) where it is. */
+  zoomTo(pxPerSecond: number, anchorTime?: number): void;
   /** Scrolls so `time` is at the left edge. */
   scrollTo(time: number): void;
 }

@@ -6,8 +6,8 @@
  */
 import { useMemo, useRef, useState, type Dispatch, type ReactElement, type RefObject, type SetStateAction } from 'react';
 import type WaveSurfer from 'wavesurfer.js';
-import { labelsForKind, type Annotation, type Keymap, type Label, type LabelSchema, type SegmentAnnotation } from '@labelkit/core';
-import { useAnnotations, useAnnouncer, useControllableState, useMergedKeymap, useSelection, type UseAnnotationsResult, type UseSelectionResult } from '@labelkit/react';
+import { labelsForKind, fitTimeline, type Annotation, type Keymap, type Label, type LabelSchema, type SegmentAnnotation, type SuggestionReview, type TimelineViewport } from '@labelkit/core';
+import { useAnnotations, useAnnouncer, useControllableState, useMergedKeymap, useSelection, useSuggestionReview, type UseAnnotationsResult, type UseSelectionResult } from '@labelkit/react';
 import type { AudioSegmentAnnotatorProps } from './annotator-props.js';
 import { SPECTROGRAM_HEIGHT } from './audio-styles.js';
 import { useAudioSource, type AudioSource } from './audio-source.js';
@@ -15,13 +15,14 @@ import { AUDIO_KEYMAP } from './keymap.js';
 import type { LaneBy } from './lanes.js';
 import { trackLayout, type TrackLayout } from './layout.js';
 import { createSegmentModelCache, type SegmentModel } from './segment-model.js';
+import { segmentTimeOrder } from './segment-order.js';
 import type { SegmentPlayback } from './segment-playback.js';
 import { IDLE, type ToolState } from './segment-tool.js';
 import type { WaveformSource } from './waveform.js';
 import { useSampleWindow, type SampleWindowResult } from './use-sample-window.js';
-import { fitViewport, type Viewport } from './viewport.js';
 
 const EMPTY_SUGGESTIONS: Annotation[] = [];
+const isSegment = (a: Annotation): a is SegmentAnnotation => a.kind === 'segment';
 
 /** A segment being drawn (the tool's preview), or dragged (its draft extent), in seconds and lane. */
 export interface SegmentExtent {
@@ -58,7 +59,7 @@ export interface AudioRefs {
   draft: RefObject<(SegmentExtent & { id: string }) | null>;
   /** The playhead, seconds. */
   playhead: RefObject<number>;
-  viewport: RefObject<Viewport>;
+  viewport: RefObject<TimelineViewport>;
 }
 
 /** The latest values of a render, for event handlers and the draw loop, which live outside React's render. */
@@ -100,10 +101,13 @@ export interface AudioCore {
   keymap: Keymap;
   announce(message: string): void;
   liveRegion: ReactElement;
-  setDecisions: Dispatch<SetStateAction<ReadonlyMap<string, 'accepted' | 'rejected'>>>;
-  /** The suggestions not yet accepted or rejected. */
+  /**
+   * Core's suggestion review of the segment suggestions, in time order: accept, reject, stepping, and
+   * undo/redo of edits and decisions together (every undo and redo goes through it).
+   */
+  review: SuggestionReview;
+  /** The suggestions not yet accepted or rejected, in time order. */
   pending: SegmentAnnotation[];
-  pendingIds: Set<string>;
   segments: SegmentAnnotation[];
   playing: boolean;
   setPlaying: Dispatch<SetStateAction<boolean>>;
@@ -143,7 +147,7 @@ export interface AudioCore {
 
 /**
  * Builds the {@link AudioCore} of an audio annotator from its props: loads the audio, holds the
- * annotations, suggestion decisions, selection and UI state, derives the lanes, rows and interval
+ * annotations, the suggestion review, selection and UI state, derives the lanes, rows and interval
  * index (a one-segment edit patches the previous model) and the track's layout, creates the shared
  * refs and refreshes `live` with this render's values.
  */
@@ -160,8 +164,9 @@ export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
   const keymap = useMergedKeymap(AUDIO_KEYMAP, props.keymap);
   const { announce, liveRegion } = useAnnouncer();
 
-  const [decisions, setDecisions] = useState<ReadonlyMap<string, 'accepted' | 'rejected'>>(new Map());
-  const pending = useMemo(() => suggestions.filter((s): s is SegmentAnnotation => s.kind === 'segment' && !decisions.has(s.id)), [suggestions, decisions]);
+  const segmentSuggestions = useMemo(() => suggestions.filter(isSegment), [suggestions]);
+  const { review, state: reviewState } = useSuggestionReview(ann.store, { suggestions: segmentSuggestions, order: segmentTimeOrder });
+  const pending = useMemo(() => reviewState.pending.filter(isSegment), [reviewState.pending]);
   // Pending suggestions are selectable too, so they count as existing for the selection.
   const selectable = useMemo(() => (pending.length ? [...ann.annotations, ...pending] : ann.annotations), [ann.annotations, pending]);
   const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations: selectable });
@@ -188,12 +193,11 @@ export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
     preview: useRef<SegmentExtent | null>(null),
     draft: useRef<(SegmentExtent & { id: string }) | null>(null),
     playhead: useRef(0),
-    viewport: useRef<Viewport>(fitViewport(1, 800)),
+    viewport: useRef<TimelineViewport>(fitTimeline(1, 800)),
   };
 
   const duration = source.duration;
   const segments = useMemo(() => ann.annotations.filter((a): a is SegmentAnnotation => a.kind === 'segment'), [ann.annotations]);
-  const pendingIds = useMemo(() => new Set(pending.map((s) => s.id)), [pending]);
 
   // Lanes, rows, draw items and the interval index; a one-segment edit (a drag's commit) patches the previous model.
   const [modelCache] = useState(createSegmentModelCache);
@@ -224,7 +228,7 @@ export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
 
   const selectedId = selection.selectedIds.length === 1 ? selection.selectedIds[0] : undefined;
   const selectedSeg: SegmentAnnotation | undefined = selectedId ? (segments.find((s) => s.id === selectedId) ?? pending.find((s) => s.id === selectedId)) : undefined;
-  const selectedIsSuggestion = !!selectedSeg && pendingIds.has(selectedSeg.id);
+  const selectedIsSuggestion = !!selectedSeg && review.isPending(selectedSeg.id);
   const selectedSet = useMemo(() => new Set(selection.selectedIds), [selection.selectedIds]);
 
   // Latest values for event handlers and the draw loop, which live outside React's render.
@@ -249,9 +253,8 @@ export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
     keymap,
     announce,
     liveRegion,
-    setDecisions,
+    review,
     pending,
-    pendingIds,
     segments,
     playing,
     setPlaying,

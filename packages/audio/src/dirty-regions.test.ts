@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createIntervalIndex, replaceInIntervalIndex, fitTimeline } from '@labelkit/core';
 import { changedRegions, itemRegions, mergeRegions, snapRegion, type DrawnFrame, type Region } from './dirty-regions.js';
 import type { DrawItem, DrawTheme, FrameState } from './draw.js';
-import { createIntervalIndex, replaceInIndex } from './interval-index.js';
 import type { Lane } from './lanes.js';
 import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, trackLayout } from './layout.js';
-import { fitViewport } from './viewport.js';
 
 const theme: DrawTheme = { text: '#111', muted: '#666', border: '#ccc', surface: '#fff', stripe: '#eee', accent: '#00f', playhead: '#f00' };
 const lanes: Lane[] = [
@@ -18,7 +17,7 @@ const byId = new Map(items.map((it) => [it.id, it]));
 
 function drawn(over: Partial<FrameState> = {}, extra: Partial<DrawnFrame> = {}): DrawnFrame {
   const frame: FrameState = {
-    viewport: fitViewport(10, 1000), // 100 px per second
+    viewport: fitTimeline(10, 1000), // 100 px per second
     layout: trackLayout([1, 1], 120, 0),
     lanes,
     index,
@@ -40,7 +39,7 @@ describe('changedRegions', () => {
   it('redraws everything first, and after a change of view, layout, lanes, theme, active lane or mark', () => {
     const base = drawn();
     expect(changedRegions(null, base)).toBeNull();
-    expect(changedRegions(base, drawn({ viewport: { ...base.frame.viewport, scrollTime: 1 } }))).toBeNull();
+    expect(changedRegions(base, drawn({ viewport: { ...base.frame.viewport, scrollStart: 1 } }))).toBeNull();
     expect(changedRegions(base, drawn({ layout: trackLayout([2, 1], 120, 0) }))).toBeNull();
     expect(changedRegions(base, drawn({ lanes: [...lanes] }))).toBeNull();
     expect(changedRegions(base, drawn({ theme: { ...theme, muted: '#000' } }))).toBeNull();
@@ -81,7 +80,7 @@ describe('changedRegions', () => {
 
   it('redraws a patched segment at its old and new extent only, and everything for a rebuilt model', () => {
     const moved = item('a', 3, 4);
-    const patched = replaceInIndex(index, items[0]!, moved);
+    const patched = replaceInIntervalIndex(index, items[0]!, moved);
     const next = drawn({ index: patched }, { byId: new Map([...byId, ['a', moved]]), patch: { from: index, before: items[0]!, after: moved } });
     expect(xs(changedRegions(drawn(), next))).toEqual([
       [96, 204],
@@ -120,7 +119,7 @@ describe('changedRegions', () => {
 describe('itemRegions / mergeRegions / snapRegion', () => {
   it("covers a channel segment's own band, and nothing for a segment out of view or in no lane", () => {
     const layout = trackLayout([1], 120, 0, 2);
-    const v = fitViewport(10, 1000);
+    const v = fitTimeline(10, 1000);
     expect(itemRegions(item('r', 1, 2, { channel: 1 }), v, layout)[0]).toMatchObject({ y: RULER_HEIGHT + 60, height: 60 });
     expect(itemRegions(item('x', 20, 21), v, layout)).toEqual([]);
     expect(itemRegions(item('x', 1, 2, { lane: 4 }), v, layout)).toEqual([]);

@@ -8,10 +8,9 @@
  * change it cannot place (viewport, layout, lanes, theme, waveform, the active lane, the mark, a model
  * rebuilt rather than patched, a large selection change) asks for a full redraw (`null`).
  */
+import { positionToX, type IntervalIndex, type TimelineViewport } from '@labelkit/core';
 import type { DrawItem, FrameState } from './draw.js';
-import type { IntervalIndex } from './interval-index.js';
 import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, channelBand, type TrackLayout } from './layout.js';
-import { timeToX, type Viewport } from './viewport.js';
 
 /** A rectangle of the track canvas, CSS pixels. */
 export interface Region {
@@ -90,10 +89,10 @@ export function changedRegions(prev: DrawnFrame | null, next: DrawnFrame): Regio
 }
 
 /** Where a segment is drawn: its shading over the waveform (its channel's band) and its box in its lane's row. */
-export function itemRegions(it: DrawItem, v: Viewport, layout: TrackLayout): Region[] {
+export function itemRegions(it: DrawItem, v: TimelineViewport, layout: TrackLayout): Region[] {
   const top = layout.laneTops[it.lane];
-  const x0 = Math.max(0, timeToX(v, it.start) - SLACK);
-  const x1 = Math.min(v.width, timeToX(v, it.end) + SLACK);
+  const x0 = Math.max(0, positionToX(v, it.start) - SLACK);
+  const x1 = Math.min(v.width, positionToX(v, it.end) + SLACK);
   if (top === undefined || x1 <= x0) return [];
   const band = channelBand(layout, it.channel);
   const y = top + LANE_HEADER + LANE_PADDING + it.row * ROW_HEIGHT + 1;
@@ -103,17 +102,17 @@ export function itemRegions(it: DrawItem, v: Viewport, layout: TrackLayout): Reg
   ];
 }
 
-function playheadRegion(t: number, v: Viewport, layout: TrackLayout): Region[] {
-  const x = timeToX(v, t);
+function playheadRegion(t: number, v: TimelineViewport, layout: TrackLayout): Region[] {
+  const x = positionToX(v, t);
   if (x < -3 || x > v.width + 3) return [];
   const x0 = Math.max(0, x - 3);
   return [{ x: x0, y: 0, width: Math.min(v.width, x + 3) - x0, height: layout.height }];
 }
 
-function previewRegion(p: FrameState['preview'], v: Viewport, layout: TrackLayout): Region[] {
+function previewRegion(p: FrameState['preview'], v: TimelineViewport, layout: TrackLayout): Region[] {
   if (!p) return [];
-  const x0 = Math.max(0, Math.min(timeToX(v, p.start), timeToX(v, p.end)) - 2);
-  const x1 = Math.min(v.width, Math.max(timeToX(v, p.start), timeToX(v, p.end)) + 2);
+  const x0 = Math.max(0, Math.min(positionToX(v, p.start), positionToX(v, p.end)) - 2);
+  const x1 = Math.min(v.width, Math.max(positionToX(v, p.start), positionToX(v, p.end)) + 2);
   if (x1 <= x0) return [];
   return [{ x: x0, y: layout.waveTop - 1, width: x1 - x0, height: layout.height - layout.waveTop + 1 }];
 }
@@ -151,8 +150,8 @@ export function snapRegion(r: Region, dpr: number, width: number, height: number
   return x1 > x0 && y1 > y0 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
 }
 
-function sameViewport(a: Viewport, b: Viewport): boolean {
-  return a === b || (a.duration === b.duration && a.width === b.width && a.pxPerSec === b.pxPerSec && a.scrollTime === b.scrollTime);
+function sameViewport(a: TimelineViewport, b: TimelineViewport): boolean {
+  return a === b || (a.length === b.length && a.width === b.width && a.pxPerUnit === b.pxPerUnit && a.scrollStart === b.scrollStart);
 }
 
 function sameLayout(a: TrackLayout, b: TrackLayout): boolean {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createIntervalIndex } from './interval-index.js';
+import { createIntervalIndex, fitTimeline } from '@labelkit/core';
 import { draftGeometry, draftItem, drawFrame, overviewTicks, type DrawItem, type DrawTheme, type FrameState } from './draw.js';
 import type { Lane } from './lanes.js';
 import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, trackLayout } from './layout.js';
-import { fitViewport } from './viewport.js';
 
 /** One recorded `fillRect` with the fill colour and alpha in effect. */
 interface Rect {
@@ -46,7 +45,7 @@ const item = (id: string, start: number, end: number, extra: Partial<DrawItem> =
 
 function frame(items: DrawItem[], over: Partial<FrameState> = {}, channels = 1): FrameState {
   return {
-    viewport: fitViewport(10, 1000), // 100 px per second
+    viewport: fitTimeline(10, 1000), // 100 px per second
     layout: trackLayout([1, 1], 120, 0, channels),
     lanes,
     index: createIntervalIndex(items),
@@ -138,7 +137,7 @@ describe('drawFrame', () => {
 });
 
 describe('draftGeometry', () => {
-  const v = fitViewport(10, 1000); // 100 px per second
+  const v = fitTimeline(10, 1000); // 100 px per second
 
   it('places the overlay where drawFrame draws a segment: x and width, lane row, waveform shading', () => {
     const layout = trackLayout([1, 2], 120, 0);
@@ -154,11 +153,11 @@ describe('draftGeometry', () => {
 
   it('clips to the view, hides edges out of view, and is null when off screen or in no lane', () => {
     const layout = trackLayout([1], 120, 0);
-    const g = draftGeometry(item('s', -1, 20), { ...v, duration: 30 }, layout)!;
+    const g = draftGeometry(item('s', -1, 20), { ...v, length: 30 }, layout)!;
     expect(g.x).toBe(-2);
     expect(g.width).toBe(1004);
     expect([g.startEdge, g.endEdge]).toEqual([false, false]);
-    expect(draftGeometry(item('s', 11, 12), { ...v, duration: 30 }, layout)).toBeNull();
+    expect(draftGeometry(item('s', 11, 12), { ...v, length: 30 }, layout)).toBeNull();
     expect(draftGeometry(item('s', 1, 2, { lane: 5 }), v, layout)).toBeNull();
   });
 

@@ -5,13 +5,12 @@
  * ({@link FrameState.hidden}) and shown by a small DOM overlay placed with {@link draftGeometry}, so a
  * pointer move changes a transform, not the canvas: nothing is redrawn and only that overlay is damaged.
  */
-import type { IntervalIndex } from './interval-index.js';
+import { positionToX, visibleSpan, xToPosition, type IntervalIndex, type TimelineViewport } from '@labelkit/core';
 import type { Lane } from './lanes.js';
 import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, channelBand, channelName, type TrackLayout } from './layout.js';
 import type { PeaksPyramid } from './peaks.js';
 import { formatTime, tickStep } from './time-format.js';
 import type { Region } from './dirty-regions.js';
-import { timeToX, visibleRange, xToTime, type Viewport } from './viewport.js';
 import { drawWaveform, type WaveformSource } from './waveform.js';
 import { spectrogramLevels, spectrogramPixels, type SpectrogramSource } from './spectrogram.js';
 
@@ -44,7 +43,7 @@ export interface DrawTheme {
 
 /** What one frame shows. */
 export interface FrameState {
-  viewport: Viewport;
+  viewport: TimelineViewport;
   layout: TrackLayout;
   lanes: readonly Lane[];
   index: IntervalIndex<DrawItem>;
@@ -124,15 +123,15 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState, region?:
       ctx.fillRect(0, top, 3, h);
     }
   }
-  const visible = visibleRange(v);
+  const visible = visibleSpan(v);
   // Segments reach 2 px past their extent (edge handles): a region also draws those just outside it.
-  const t0 = region ? Math.max(visible.start, xToTime(v, region.x - 4)) : visible.start;
-  const t1 = region ? Math.min(visible.end, xToTime(v, region.x + region.width + 4)) : visible.end;
+  const t0 = region ? Math.max(visible.start, xToPosition(v, region.x - 4)) : visible.start;
+  const t1 = region ? Math.min(visible.end, xToPosition(v, region.x + region.width + 4)) : visible.end;
   const hidden = f.hidden ?? null;
   // Faint spans over the waveform (over its channel's band when it has one) so speech turns are visible there too.
   const span = (it: DrawItem) => {
-    const x0 = Math.max(-1, timeToX(v, it.start));
-    const x1 = Math.min(w + 1, timeToX(v, it.end));
+    const x0 = Math.max(-1, positionToX(v, it.start));
+    const x1 = Math.min(w + 1, positionToX(v, it.end));
     const band = channelBand(layout, it.channel);
     ctx.fillStyle = it.color;
     ctx.fillRect(x0, band.top, Math.max(1, x1 - x0), band.height);
@@ -160,8 +159,8 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState, region?:
   if (f.preview) {
     const p = f.preview;
     const lane = f.lanes[p.lane];
-    const x0 = timeToX(v, p.start);
-    const x1 = timeToX(v, p.end);
+    const x0 = positionToX(v, p.start);
+    const x1 = positionToX(v, p.end);
     ctx.fillStyle = lane?.color ?? theme.accent;
     ctx.globalAlpha = 0.25;
     ctx.fillRect(x0, layout.waveTop, x1 - x0, layout.height - layout.waveTop);
@@ -171,7 +170,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState, region?:
     ctx.strokeRect(x0 + 0.5, layout.waveTop + 0.5, Math.max(1, x1 - x0 - 1), layout.height - layout.waveTop - 1);
   }
   if (f.markStart !== null) {
-    const x = Math.round(timeToX(v, f.markStart)) + 0.5;
+    const x = Math.round(positionToX(v, f.markStart)) + 0.5;
     ctx.strokeStyle = theme.accent;
     ctx.setLineDash([4, 3]);
     ctx.beginPath();
@@ -189,7 +188,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameState, region?:
     ctx.fillStyle = theme.muted;
     ctx.fillText(text, 9, top + 13, 150);
   }
-  const px = timeToX(v, f.playhead);
+  const px = positionToX(v, f.playhead);
   if (px >= -1 && px <= w + 1) {
     ctx.fillStyle = theme.playhead;
     ctx.fillRect(Math.round(px) - 1, 0, 2, layout.height);
@@ -221,11 +220,11 @@ export interface DraftGeometry {
  * clipped the way {@link drawFrame} draws a selected segment; `null` when it is out of view or its
  * lane does not exist.
  */
-export function draftGeometry(item: DrawItem, v: Viewport, layout: TrackLayout): DraftGeometry | null {
+export function draftGeometry(item: DrawItem, v: TimelineViewport, layout: TrackLayout): DraftGeometry | null {
   const top = layout.laneTops[item.lane];
   if (top === undefined) return null;
-  const x0 = timeToX(v, item.start);
-  const x1 = timeToX(v, item.end);
+  const x0 = positionToX(v, item.start);
+  const x1 = positionToX(v, item.end);
   if (x1 < -2 || x0 > v.width + 2) return null;
   const cx0 = Math.max(-2, x0);
   const cx1 = Math.min(v.width + 2, x1);
@@ -249,8 +248,8 @@ function drawSegment(ctx: CanvasRenderingContext2D, f: FrameState, it: DrawItem,
   if (top === undefined) return;
   const y = top + LANE_HEADER + LANE_PADDING + it.row * ROW_HEIGHT + 1;
   const h = ROW_HEIGHT - 2;
-  const x0 = timeToX(v, it.start);
-  const x1 = timeToX(v, it.end);
+  const x0 = positionToX(v, it.start);
+  const x1 = positionToX(v, it.end);
   const cx0 = Math.max(-2, x0);
   const cx1 = Math.min(v.width + 2, x1);
   const width = Math.max(1, cx1 - cx0);
@@ -303,7 +302,7 @@ function drawSegment(ctx: CanvasRenderingContext2D, f: FrameState, it: DrawItem,
 }
 
 /** Draws the time ruler along the top. */
-export function drawRuler(ctx: CanvasRenderingContext2D, v: Viewport, theme: DrawTheme): void {
+export function drawRuler(ctx: CanvasRenderingContext2D, v: TimelineViewport, theme: DrawTheme): void {
   ctx.fillStyle = theme.surface;
   ctx.fillRect(0, 0, v.width, RULER_HEIGHT);
   ctx.strokeStyle = theme.border;
@@ -311,15 +310,15 @@ export function drawRuler(ctx: CanvasRenderingContext2D, v: Viewport, theme: Dra
   ctx.moveTo(0, RULER_HEIGHT - 0.5);
   ctx.lineTo(v.width, RULER_HEIGHT - 0.5);
   ctx.stroke();
-  const step = tickStep(v.pxPerSec);
+  const step = tickStep(v.pxPerUnit);
   const minor = step / 5;
-  const { start, end } = visibleRange(v);
+  const { start, end } = visibleSpan(v);
   const digits = step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step)));
   ctx.fillStyle = theme.muted;
   ctx.font = '10px system-ui, sans-serif';
   ctx.beginPath();
   for (let t = Math.floor(start / minor) * minor; t <= end; t += minor) {
-    const x = Math.round(timeToX(v, t)) + 0.5;
+    const x = Math.round(positionToX(v, t)) + 0.5;
     const major = Math.abs(t / step - Math.round(t / step)) < 1e-6;
     ctx.moveTo(x, RULER_HEIGHT - (major ? 9 : 4));
     ctx.lineTo(x, RULER_HEIGHT);
@@ -337,7 +336,7 @@ export function drawOverviewBase(ctx: CanvasRenderingContext2D, width: number, h
   ctx.fillRect(0, 0, width, height);
   if (pyramid && duration > 0) {
     // The first channel's envelope of the whole file, in the middle 90 % of the height.
-    drawWaveform(ctx, { pyramid }, { duration, width, pxPerSec: width / duration, scrollTime: 0 }, [{ top: height * 0.05, height: height * 0.9 }], theme.muted, dpr);
+    drawWaveform(ctx, { pyramid }, { length: duration, width, pxPerUnit: width / duration, scrollStart: 0 }, [{ top: height * 0.05, height: height * 0.9 }], theme.muted, dpr);
   }
   if (items) {
     ctx.globalAlpha = 0.6;
@@ -397,11 +396,11 @@ export function overviewTickSpan(it: { start: number; end: number }, duration: n
 }
 
 /** Draws the overview's moving part over its cached base: the visible window and the playhead. */
-export function drawOverviewWindow(ctx: CanvasRenderingContext2D, width: number, height: number, v: Viewport, playhead: number, theme: DrawTheme): void {
-  const full: Viewport = { duration: v.duration, width, pxPerSec: v.duration > 0 ? width / v.duration : 1, scrollTime: 0 };
-  const vr = visibleRange(v);
-  const x0 = timeToX(full, vr.start);
-  const x1 = timeToX(full, Math.min(v.duration, vr.end));
+export function drawOverviewWindow(ctx: CanvasRenderingContext2D, width: number, height: number, v: TimelineViewport, playhead: number, theme: DrawTheme): void {
+  const full: TimelineViewport = { length: v.length, width, pxPerUnit: v.length > 0 ? width / v.length : 1, scrollStart: 0 };
+  const vr = visibleSpan(v);
+  const x0 = positionToX(full, vr.start);
+  const x1 = positionToX(full, Math.min(v.length, vr.end));
   ctx.fillStyle = theme.accent;
   ctx.globalAlpha = 0.15;
   ctx.fillRect(x0, 0, Math.max(2, x1 - x0), height);
@@ -410,7 +409,7 @@ export function drawOverviewWindow(ctx: CanvasRenderingContext2D, width: number,
   ctx.lineWidth = 1.5;
   ctx.strokeRect(x0 + 0.75, 0.75, Math.max(2, x1 - x0 - 1.5), height - 1.5);
   ctx.fillStyle = theme.playhead;
-  ctx.fillRect(Math.round(timeToX(full, playhead)) - 1, 0, 2, height);
+  ctx.fillRect(Math.round(positionToX(full, playhead)) - 1, 0, 2, height);
 }
 
 /**
@@ -418,17 +417,17 @@ export function drawOverviewWindow(ctx: CanvasRenderingContext2D, width: number,
  * pixel of the view (only those in `region`, when given), from `source` where it has samples; where it
  * has none (zoomed out past the window read), a hint to zoom in.
  */
-function drawOwnSpectrogram(ctx: CanvasRenderingContext2D, source: SpectrogramSource | null, v: Viewport, top: number, height: number, theme: DrawTheme, dpr: number, region?: Region): void {
+function drawOwnSpectrogram(ctx: CanvasRenderingContext2D, source: SpectrogramSource | null, v: TimelineViewport, top: number, height: number, theme: DrawTheme, dpr: number, region?: Region): void {
   const all = Math.max(0, Math.round(v.width * dpr));
   const first = region ? Math.max(0, Math.floor(region.x * dpr)) : 0;
   const last = region ? Math.min(all, Math.ceil((region.x + region.width) * dpr)) : all;
   const cols = last - first;
   const y = Math.round(top * dpr);
   const rowsPx = Math.round((top + height) * dpr) - y;
-  if (cols <= 0 || rowsPx <= 0 || !(v.pxPerSec > 0)) return;
+  if (cols <= 0 || rowsPx <= 0 || !(v.pxPerUnit > 0)) return;
   if (source) {
-    const secPerCol = 1 / (v.pxPerSec * dpr);
-    const { levels, missing } = spectrogramLevels(source, v.scrollTime + first * secPerCol, secPerCol, cols, rowsPx);
+    const secPerCol = 1 / (v.pxPerUnit * dpr);
+    const { levels, missing } = spectrogramLevels(source, v.scrollStart + first * secPerCol, secPerCol, cols, rowsPx);
     // putImageData writes device pixels as they are, with no transform and no clip: with a region, only
     // the band's rows inside it are written (what is drawn over the band there, the playhead, stays).
     const r0 = region ? Math.max(0, Math.floor(region.y * dpr) - y) : 0;
@@ -437,7 +436,7 @@ function drawOwnSpectrogram(ctx: CanvasRenderingContext2D, source: SpectrogramSo
   }
   // Mostly without samples (zoomed out past the window read): say how to get the spectrogram. With a
   // region, its clip keeps the text to the region's part.
-  const vis = visibleRange(v);
+  const vis = visibleSpan(v);
   const covered = source ? Math.max(0, Math.min(vis.end, source.start + source.samples.length / source.sampleRate) - Math.max(vis.start, source.start)) / (vis.end - vis.start) : 0;
   if (covered < 0.5) {
     ctx.fillStyle = theme.muted;

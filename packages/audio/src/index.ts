@@ -4,11 +4,10 @@
  */
 export { AudioSegmentAnnotator, type AudioSegmentAnnotatorProps, type AudioSegmentAnnotatorHandle, type SegmentDraft } from './AudioSegmentAnnotator.js';
 export { AUDIO_KEYMAP, type AudioAction } from './keymap.js';
-export { createIntervalIndex, replaceInIndex, type Interval, type IntervalIndex } from './interval-index.js';
 export { assignLanes, stackRows, laneFields, laneKey, type Lane, type LaneBy, type LaneLayout } from './lanes.js';
 export { computePeaks, peaksFromArrays, peaksFromChannels, buildPeaksPyramid, peaksForRange, type ChannelPeaks, type Peaks, type PeaksLevel, type PeaksPyramid } from './peaks.js';
 export { samplesForRange, waveformColumns, drawWaveform, type WaveformSource } from './waveform.js';
-export { fitViewport, timeToX, xToTime, visibleRange, clampViewport, zoomAt, scrollBy, revealRange, resizeViewport, zoomLimits, PX_PER_SAMPLE, MAX_ELEMENT_WIDTH, type Viewport, type ZoomLimits } from './viewport.js';
+export { PX_PER_SAMPLE, MAX_ELEMENT_WIDTH } from './audio-zoom.js';
 export { snapToZeroCrossing } from './zero-crossing.js';
 export { trackLayout, laneAtY, channelBand, channelName, channelOptions, RULER_HEIGHT, ROW_HEIGHT, LANE_PADDING, LANE_HEADER, type TrackLayout } from './layout.js';
 export { segmentTool, normaliseRange, segmentFromMarks, hitTest, IDLE, type ToolContext, type ToolEffect, type ToolEvent, type ToolHit, type ToolModifiers, type ToolSegment, type ToolState, type ToolStep } from './segment-tool.js';

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRef } from 'react';
 import { act } from 'react';
-import { defineSchema, type Annotation, type SegmentAnnotation } from '@labelkit/core';
+import { defineSchema, positionToX, type Annotation, type SegmentAnnotation } from '@labelkit/core';
 import { AudioSegmentAnnotator, type AudioSegmentAnnotatorHandle } from './AudioSegmentAnnotator.js';
 import { trackLayout } from './layout.js';
-import { timeToX } from './viewport.js';
 import { encodeWav } from './test-utils/wav.js';
 import { renderInHost } from './test-utils/render-in-host.js';
 
@@ -56,7 +55,7 @@ describe('sample-level waveform of a long file given as peaks', () => {
     const ref = createRef<AudioSegmentAnnotatorHandle>();
     const onChange = vi.fn<(next: Annotation[]) => void>();
     const host = renderInHost(<AudioSegmentAnnotator ref={ref} schema={schema} src={src} peaks={[peaks]} duration={SECONDS} minLength={0.005} onChange={onChange} />);
-    await vi.waitFor(() => expect(ref.current?.getViewport().duration).toBe(SECONDS), { timeout: 5000 });
+    await vi.waitFor(() => expect(ref.current?.getViewport().length).toBe(SECONDS), { timeout: 5000 });
     const track = host.querySelector<HTMLElement>('.lk-audio__track')!;
     // Nothing is read while the peaks are enough.
     await new Promise((r) => setTimeout(r, 300));
@@ -76,10 +75,10 @@ describe('sample-level waveform of a long file given as peaks', () => {
     const canvas = host.querySelector<HTMLCanvasElement>('[data-testid="lk-audio-canvas"]')!;
     const v = ref.current!.getViewport();
     await vi.waitFor(() => {
-      const crest = inkAt(canvas, timeToX(v, 60 + 0.005)); // a quarter period after the zero crossing at t = 60 s
+      const crest = inkAt(canvas, positionToX(v, 60 + 0.005)); // a quarter period after the zero crossing at t = 60 s
       expect(crest.top).toBeGreaterThan(0.08);
       expect(crest.bottom).toBeLessThan(0.2);
-      const zero = inkAt(canvas, timeToX(v, 60 + 0.01));
+      const zero = inkAt(canvas, positionToX(v, 60 + 0.01));
       expect(zero.top).toBeLessThanOrEqual(0.5);
       expect(zero.bottom).toBeGreaterThanOrEqual(0.45);
       expect(zero.bottom - zero.top).toBeLessThan(0.2);
@@ -91,7 +90,7 @@ describe('sample-level waveform of a long file given as peaks', () => {
     act(() => snap.click());
     const rect = canvas.getBoundingClientRect();
     const y = rect.top + trackLayout([0], 120, 0).waveTop + 60;
-    const press = (type: string, t: number) => canvas.dispatchEvent(new PointerEvent(type, { clientX: rect.left + timeToX(v, t), clientY: y, bubbles: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 1, isPrimary: true }));
+    const press = (type: string, t: number) => canvas.dispatchEvent(new PointerEvent(type, { clientX: rect.left + positionToX(v, t), clientY: y, bubbles: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerId: 1, isPrimary: true }));
     act(() => {
       press('pointerdown', 60.0123);
       press('pointermove', 60.02);
@@ -124,7 +123,7 @@ describe('sample-level waveform of a long file given as peaks', () => {
     expect(host.querySelector<HTMLElement>('.lk-audio__wave')!.style.display).toBe('none');
 
     // Scrolling within the window reads nothing more; scrolling out of it reads the next window (after a pause).
-    act(() => ref.current!.scrollTo(v.scrollTime + 0.01));
+    act(() => ref.current!.scrollTo(v.scrollStart + 0.01));
     await new Promise((r) => setTimeout(r, 400));
     expect(ranges).toHaveLength(2);
     act(() => ref.current!.scrollTo(90));
@@ -135,7 +134,7 @@ describe('sample-level waveform of a long file given as peaks', () => {
     const notWav = URL.createObjectURL(new Blob([new Uint8Array(200_000).fill(0x49)], { type: 'audio/mpeg' }));
     const ref = createRef<AudioSegmentAnnotatorHandle>();
     const host = renderInHost(<AudioSegmentAnnotator ref={ref} schema={schema} src={notWav} peaks={[new Float32Array(2400).fill(0.5)]} duration={SECONDS} />);
-    await vi.waitFor(() => expect(ref.current?.getViewport().duration).toBe(SECONDS), { timeout: 5000 });
+    await vi.waitFor(() => expect(ref.current?.getViewport().length).toBe(SECONDS), { timeout: 5000 });
     act(() => ref.current!.zoomTo(20_000, 30));
     const track = host.querySelector<HTMLElement>('.lk-audio__track')!;
     await vi.waitFor(() => expect(track.dataset.sampleWindow).toBe('unsupported'), { timeout: 5000 });

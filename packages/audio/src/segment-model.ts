@@ -10,10 +10,9 @@
  * (segments added or removed, a lane change, new suggestions, schema or `laneBy`) re-stacks every lane
  * from scratch (see {@link stackRows}).
  */
-import type { LabelSchema, SegmentAnnotation } from '@labelkit/core';
+import { createIntervalIndex, replaceInIntervalIndex, type LabelSchema, type SegmentAnnotation, type IntervalIndex } from '@labelkit/core';
 import type { ModelPatch } from './dirty-regions.js';
 import type { DrawItem } from './draw.js';
-import { createIntervalIndex, replaceInIndex, type IntervalIndex } from './interval-index.js';
 import { assignLanes, laneKey, stackRows, type Lane, type LaneBy } from './lanes.js';
 
 /** What the model is derived from. */
@@ -105,7 +104,7 @@ export function nextSegmentModel(prev: SegmentModel, prevInput: SegmentModelInpu
   const item = drawItem(next.schema, after, lane, row, prev.lanes, false);
   const byId = new Map(prev.byId);
   byId.set(item.id, item);
-  return { lanes: prev.lanes, rows, index: replaceInIndex(prev.index, old, item), byId, rowCounts: counts, patch: { from: prev.index, before: old, after: item } };
+  return { lanes: prev.lanes, rows, index: replaceInIntervalIndex(prev.index, old, item), byId, rowCounts: counts, patch: { from: prev.index, before: old, after: item } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '@labelkit/core';
-import { adjacentSegment, segmentsInOrder } from './segment-order.js';
+import { createAnnotationStore, createSuggestionReview } from '@labelkit/core';
+import { adjacentSegment, segmentTimeOrder, segmentsInOrder } from './segment-order.js';
 
 const a: Annotation[] = [
   { id: 'c', kind: 'segment', label: 'x', start: 5, end: 6 },
@@ -20,5 +21,11 @@ describe('segment order', () => {
     expect(adjacentSegment(o, 'b', -1)?.id).toBe('a');
     expect(adjacentSegment(o, undefined, 1, 2)?.id).toBe('c');
     expect(adjacentSegment(o, undefined, -1, 2)?.id).toBe('b');
+  });
+  it('is the suggestion queue order: the review steps through suggestions in time order, wrapping around', () => {
+    const review = createSuggestionReview(createAnnotationStore(), { suggestions: a.filter((x) => x.kind === 'segment'), order: segmentTimeOrder });
+    expect(review.pending().map((s) => s.id)).toEqual(['a', 'b', 'c']);
+    expect(review.step('c', 1)).toBe('a');
+    expect(review.step('a', -1)).toBe('c');
   });
 });

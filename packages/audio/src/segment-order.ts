@@ -1,9 +1,17 @@
-/** Segments in reading order and moving between them (Tab, jump to next/previous). */
-import type { Annotation, SegmentAnnotation } from '@labelkit/core';
+/** Segments in time order and moving between them (Tab, jump to next/previous, the suggestion queue). */
+import type { Annotation, SegmentAnnotation, SuggestionOrder } from '@labelkit/core';
 
-/** The segment annotations of `annotations`, in start order (then end, then id). */
+/** Time order of segments: by start, then end, then id. */
+export function compareSegments(a: SegmentAnnotation, b: SegmentAnnotation): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The suggestion review's queue order in audio: segments in time order (anything else keeps its place). */
+export const segmentTimeOrder: SuggestionOrder = (a, b) => (a.kind === 'segment' && b.kind === 'segment' ? compareSegments(a, b) : 0);
+
+/** The segment annotations of `annotations`, in time order ({@link compareSegments}). */
 export function segmentsInOrder(annotations: readonly Annotation[]): SegmentAnnotation[] {
-  return annotations.filter((a): a is SegmentAnnotation => a.kind === 'segment').sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return annotations.filter((a): a is SegmentAnnotation => a.kind === 'segment').sort(compareSegments);
 }
 
 /**

@@ -81,10 +81,10 @@ export function useAudioKeyboard(core: AudioCore, parts: AudioKeyboardParts): vo
       setMarkStart(null);
       if (r) createSegment(r.start, r.end, activeLane);
     },
-    seekBackward: () => seek(playheadRef.current - Math.max(0.01, 50 / viewportRef.current.pxPerSec)),
-    seekForward: () => seek(playheadRef.current + Math.max(0.01, 50 / viewportRef.current.pxPerSec)),
-    seekBackwardFar: () => seek(playheadRef.current - Math.max(0.1, viewportRef.current.width / 2 / viewportRef.current.pxPerSec)),
-    seekForwardFar: () => seek(playheadRef.current + Math.max(0.1, viewportRef.current.width / 2 / viewportRef.current.pxPerSec)),
+    seekBackward: () => seek(playheadRef.current - Math.max(0.01, 50 / viewportRef.current.pxPerUnit)),
+    seekForward: () => seek(playheadRef.current + Math.max(0.01, 50 / viewportRef.current.pxPerUnit)),
+    seekBackwardFar: () => seek(playheadRef.current - Math.max(0.1, viewportRef.current.width / 2 / viewportRef.current.pxPerUnit)),
+    seekForwardFar: () => seek(playheadRef.current + Math.max(0.1, viewportRef.current.width / 2 / viewportRef.current.pxPerUnit)),
     seekStart: () => seek(0),
     seekEnd: () => seek(duration),
     moveSegmentLeft: () => nudge(selectedId, -nudgeStep(), -nudgeStep(), 'Moved'),

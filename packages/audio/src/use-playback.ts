@@ -4,13 +4,13 @@
  * clock that moves the playhead each frame while anything plays and keeps it in view.
  */
 import { useCallback, useEffect, type RefObject } from 'react';
+import { clampTimeline, revealSpan, visibleSpan } from '@labelkit/core';
 import type { AudioCore } from './audio-core.js';
 import { getAudioContext } from './audio-source.js';
 import { mediaGate, playBufferSegment, playMediaSegment, type SegmentPlayback } from './segment-playback.js';
 import { formatTime } from './time-format.js';
 import type { TrackDrawing } from './use-track-drawing.js';
 import type { ViewportControl } from './use-viewport.js';
-import { clampViewport, revealRange, visibleRange } from './viewport.js';
 
 /** What {@link usePlayback} returns. */
 export interface Playback {
@@ -52,8 +52,8 @@ export function usePlayback(core: AudioCore, view: ViewportControl, drawing: Tra
       const t = seg ? seg.timeAt(getAudioContext().currentTime) : (ws?.getCurrentTime() ?? playheadRef.current);
       playheadRef.current = t;
       const v = viewportRef.current;
-      const vr = visibleRange(v);
-      if (t > vr.end || t < vr.start) setViewport(clampViewport({ ...v, scrollTime: t - (v.width * 0.1) / v.pxPerSec }));
+      const vr = visibleSpan(v);
+      if (t > vr.end || t < vr.start) setViewport(clampTimeline({ ...v, scrollStart: t - (v.width * 0.1) / v.pxPerUnit }));
       else invalidate();
       setTime(t);
       props.onTimeUpdate?.(t);
@@ -71,8 +71,8 @@ export function usePlayback(core: AudioCore, view: ViewportControl, drawing: Tra
       wsRef.current?.setTime(clamped);
       setTime(clamped);
       const v = viewportRef.current;
-      const vr = visibleRange(v);
-      if (clamped < vr.start || clamped > vr.end) setViewport(revealRange(v, clamped, clamped));
+      const vr = visibleSpan(v);
+      if (clamped < vr.start || clamped > vr.end) setViewport(revealSpan(v, clamped, clamped));
       else invalidate();
     },
     [duration, setViewport, invalidate, playheadRef, wsRef, setTime, viewportRef],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_WINDOW_FRAMES, windowToRead } from './use-sample-window.js';
 
 describe('windowToRead', () => {
-  const v = (pxPerSec: number, scrollTime: number) => ({ duration: 10_800, width: 1000, pxPerSec, scrollTime });
+  const v = (pxPerUnit: number, scrollStart: number) => ({ length: 10_800, width: 1000, pxPerUnit, scrollStart });
 
   it('reads nothing while the peaks are as fine as the pixels', () => {
     // 20 buckets a second; 10 px/s at DPR 2 is 20 device columns a second: peaks suffice.

@@ -8,8 +8,8 @@
  * that ignores range requests) keep the peaks, and say why once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { visibleSpan, type TimelineViewport } from '@labelkit/core';
 import { DEFAULT_SAMPLE_RATE } from './audio-styles.js';
-import { visibleRange, type Viewport } from './viewport.js';
 import { WavWindowError, readWavHeader, readWavWindow, type SampleWindow, type WavFormat } from './wav-window.js';
 
 /** Most frames read in one window (about 40 s at 48 kHz): a wider view is drawn from the peaks. */
@@ -28,19 +28,19 @@ export interface SampleWindowResult {
   format: WavFormat | null;
   status: SampleWindowStatus;
   /** To call on every viewport change (cheap): reads a window, after a pause, if the view needs one it doesn't have. */
-  request(v: Viewport, dpr: number): void;
+  request(v: TimelineViewport, dpr: number): void;
 }
 
 /** The window `[from, to)` seconds to read for view `v`, or null when none is needed or it would be too long. */
-export function windowToRead(v: Viewport, dpr: number, finestPeaksRate: number, sampleRate: number, have: { from: number; to: number } | null): { from: number; to: number } | null {
+export function windowToRead(v: TimelineViewport, dpr: number, finestPeaksRate: number, sampleRate: number, have: { from: number; to: number } | null): { from: number; to: number } | null {
   // Finer than the peaks: a device-pixel column is shorter than a bucket of the finest level.
-  if (!(finestPeaksRate > 0) || v.pxPerSec * dpr <= finestPeaksRate) return null;
-  const { start, end } = visibleRange(v);
-  if (have && have.from <= start && have.to >= Math.min(end, v.duration)) return null;
+  if (!(finestPeaksRate > 0) || v.pxPerUnit * dpr <= finestPeaksRate) return null;
+  const { start, end } = visibleSpan(v);
+  if (have && have.from <= start && have.to >= Math.min(end, v.length)) return null;
   const span = end - start;
   const margin = Math.min(span, Math.max(0, (MAX_WINDOW_FRAMES / sampleRate - span) / 2));
   if (span * sampleRate > MAX_WINDOW_FRAMES) return null;
-  return { from: Math.max(0, start - margin), to: Math.min(v.duration, end + margin) };
+  return { from: Math.max(0, start - margin), to: Math.min(v.length, end + margin) };
 }
 
 /**
@@ -52,7 +52,7 @@ export function useSampleWindow(src: string | undefined, enabled: boolean, fines
   const [win, setWin] = useState<SampleWindow | null>(null);
   const [format, setFormat] = useState<WavFormat | null>(null);
   const [status, setStatus] = useState<SampleWindowStatus>({ state: enabled ? 'idle' : 'off' });
-  const st = useRef({ src, enabled, finestPeaksRate, format: null as WavFormat | null, have: null as { from: number; to: number } | null, timer: 0, abort: null as AbortController | null, failed: false, last: null as { v: Viewport; dpr: number } | null });
+  const st = useRef({ src, enabled, finestPeaksRate, format: null as WavFormat | null, have: null as { from: number; to: number } | null, timer: 0, abort: null as AbortController | null, failed: false, last: null as { v: TimelineViewport; dpr: number } | null });
   st.current.finestPeaksRate = finestPeaksRate;
 
   // A new file (or switched off): forget everything about the old one.
@@ -109,7 +109,7 @@ export function useSampleWindow(src: string | undefined, enabled: boolean, fines
   }, []);
 
   const request = useCallback(
-    (v: Viewport, dpr: number) => {
+    (v: TimelineViewport, dpr: number) => {
       const s = st.current;
       if (!s.enabled || !s.src || s.failed) return;
       s.last = { v, dpr };

@@ -4,15 +4,13 @@
  * relabelling, deleting, accepting and rejecting suggestions, undo and redo, and how a segment is
  * described to a screen reader. Plain functions rebuilt each render, reading that render's state.
  */
-import { useRef, useState } from 'react';
-import { createId, createReviewHistory, defaultAttributes, type Annotation, type AttributeValue, type SegmentAnnotation } from '@labelkit/core';
+import { createId, defaultAttributes, focusAfterStep, reviewStepMessage, revealSpan, type AttributeValue, type ReviewEvent, type SegmentAnnotation } from '@labelkit/core';
 import type { AudioCore } from './audio-core.js';
 import { laneFields } from './lanes.js';
 import { channelPhrase as channelPhraseOf } from './segment-details.js';
-import { adjacentSegment, segmentsInOrder } from './segment-order.js';
+import { adjacentSegment } from './segment-order.js';
 import { formatTime } from './time-format.js';
 import type { ViewportControl } from './use-viewport.js';
-import { revealRange } from './viewport.js';
 
 /** What {@link useSegmentEdits} returns. Each command that may not apply returns whether it did. */
 export interface SegmentEdits {
@@ -32,12 +30,19 @@ export interface SegmentEdits {
   nudge(id: string | undefined, dStart: number, dEnd: number, what: string): boolean;
   /** How far one nudge moves, seconds (about 10 pixels at the current zoom). */
   nudgeStep(): number;
+  /** Accepts a pending suggestion (one undo step) and selects the segment it became. */
   acceptSuggestion(id: string | undefined): boolean;
-  /** Rejects a suggestion and selects the next pending one. */
+  /** Rejects a suggestion (one undo step) and selects the next pending one. */
   rejectSuggestion(id: string | undefined): boolean;
-  /** Selects the next (or previous) pending suggestion and reveals it. */
+  /**
+   * Selects the next (or previous) pending suggestion in time order, wrapping around, and reveals it;
+   * with no suggestion selected, the first one from the playhead on (or the last one before it).
+   */
   stepSuggestion(dir: 1 | -1): boolean;
+  /** Accepts every pending suggestion, as one undo step. */
   acceptAllSuggestions(): boolean | void;
+  /** Accepts every pending suggestion scored at least `minScore`, as one undo step. */
+  acceptSuggestionsAtOrAbove(minScore: number): boolean | void;
   rejectAllSuggestions(): boolean | void;
   deleteSelected(): boolean;
   /** Sets the label for new segments, and gives it to the selected segment. */
@@ -61,7 +66,7 @@ export interface SegmentEdits {
  * store (`core.ann`), so it is one undo step and one `onChange`, and is announced in the live region.
  */
 export function useSegmentEdits(core: AudioCore, view: ViewportControl): SegmentEdits {
-  const { props, schema, ann, selection, announce, readOnly, minLength, duration, channelCount, laneBy, live, activeLabel, setActiveLabel, pending, pendingIds, setDecisions, selectedId, selectedSeg, selectedIsSuggestion, setTime } = core;
+  const { props, schema, ann, selection, announce, readOnly, minLength, duration, channelCount, laneBy, live, activeLabel, setActiveLabel, review, pending, selectedId, selectedSeg, selectedIsSuggestion, setTime } = core;
   const { viewport: viewportRef, playhead: playheadRef, ws: wsRef } = core.refs;
   const { setViewport } = view;
 
@@ -73,11 +78,11 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   const selectAndReveal = (s: SegmentAnnotation | undefined, what: string) => {
     if (!s) return false;
     selection.select([s.id]);
-    setViewport(revealRange(viewportRef.current, s.start, s.end));
+    setViewport(revealSpan(viewportRef.current, s.start, s.end));
     playheadRef.current = s.start;
     wsRef.current?.setTime(s.start);
     setTime(s.start);
-    announce(`${what}: ${describe(s)}${pendingIds.has(s.id) ? ', suggestion' : ''}${s.text ? `. ${s.text}` : ''}`);
+    announce(`${what}: ${describe(s)}${review.isPending(s.id) ? ', suggestion' : ''}${s.text ? `. ${s.text}` : ''}`);
     return true;
   };
 
@@ -137,7 +142,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   };
 
   const nudge = (id: string | undefined, dStart: number, dEnd: number, what: string) => {
-    if (readOnly || !id || pendingIds.has(id)) return false;
+    if (readOnly || !id || review.isPending(id)) return false;
     const cur = ann.store.get(id);
     if (!cur || cur.kind !== 'segment') return false;
     let start = Math.max(0, cur.start + dStart);
@@ -154,60 +159,47 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     return true;
   };
 
-  const nudgeStep = () => Math.max(0.001, Math.min(0.1, 10 / viewportRef.current.pxPerSec));
+  const nudgeStep = () => Math.max(0.001, Math.min(0.1, 10 / viewportRef.current.pxPerUnit));
 
-  // Review decisions undo with the edits: an accept is a store step (undoing it removes the accepted
-  // segment, and the suggestion is pending again); a rejection has its own stack (`createReviewHistory` in core).
-  const [review] = useState(() => createReviewHistory(ann.store));
-  const acceptedFrom = useRef(new Map<string, string>());
-
-  /** Sets (or, with null, clears) the decisions on `ids` and tells the host of each. */
-  const redecide = (ids: readonly string[], decision: 'accepted' | 'rejected' | null) => {
-    if (!ids.length) return;
-    setDecisions((d) => {
-      const m = new Map(d);
-      for (const id of ids) {
-        if (decision) m.set(id, decision);
-        else m.delete(id);
-      }
-      return m;
-    });
-    for (const id of ids) props.onSuggestionDecision?.({ id, decision: decision ?? 'undone' });
+  /** Tells the host of each decision the review made or took back. */
+  const report = (events: readonly ReviewEvent[]) => {
+    for (const e of events) props.onSuggestionDecision?.({ id: e.id, decision: e.decision });
   };
-
-  /** The segment suggestion `s` becomes when accepted (a new id if its own is taken), remembered so undo can put the suggestion back. */
-  const acceptedSegment = (s: SegmentAnnotation): SegmentAnnotation => {
-    const id = ann.store.get(s.id) ? createId('seg-') : s.id;
-    acceptedFrom.current.set(id, s.id);
-    return { ...s, id, source: 'model' };
+  const suggestionAt = (id: string | null | undefined): SegmentAnnotation | undefined => {
+    const s = id ? review.get(id) : undefined;
+    return s?.kind === 'segment' ? s : undefined;
   };
 
   const acceptSuggestion = (id: string | undefined) => {
-    const s = id ? pending.find((p) => p.id === id) : undefined;
-    if (!s || readOnly) return false;
-    const accepted = acceptedSegment(s);
-    ann.apply({ added: [accepted] });
-    redecide([s.id], 'accepted');
-    selection.select([accepted.id]);
+    const s = suggestionAt(id);
+    if (!s || readOnly || !review.isPending(s.id)) return false;
+    const { events, annotations } = review.accept([s.id]);
+    report(events);
+    const accepted = annotations[0];
+    if (accepted) selection.select([accepted.id]);
     announce(`Suggestion accepted: ${describe(s)}`);
     return true;
   };
   const rejectSuggestion = (id: string | undefined) => {
-    const s = id ? pending.find((p) => p.id === id) : undefined;
-    if (!s || readOnly) return false;
-    review.rejected([s.id]);
-    redecide([s.id], 'rejected');
-    const next = adjacentSegment(segmentsInOrder(pending.filter((p) => p.id !== s.id)), undefined, 1, s.start);
+    const s = suggestionAt(id);
+    if (!s || readOnly || !review.isPending(s.id)) return false;
+    report(review.reject([s.id]));
+    const next = suggestionAt(review.step(s.id, 1));
     if (next) selection.select([next.id]);
     else selection.clear();
     announce(`Suggestion rejected: ${describe(s)}${next ? '' : '. No suggestions left'}`);
     return true;
   };
   const stepSuggestion = (dir: 1 | -1) => {
-    const list = segmentsInOrder(pending);
-    const s = adjacentSegment(list, selectedId && pendingIds.has(selectedId) ? selectedId : undefined, dir, playheadRef.current);
+    if (!pending.length) {
+      announce('No suggestions left');
+      return true;
+    }
+    const current = selectedId && review.isPending(selectedId) ? selectedId : null;
+    // From the playhead when no suggestion is selected: the review's queue is in time order too.
+    const s = suggestionAt(current ? review.step(current, dir) : (adjacentSegment(pending, undefined, dir, playheadRef.current)?.id ?? review.step(null, dir)));
     if (!s) {
-      announce(list.length ? 'No more suggestions this way' : 'No suggestions left');
+      announce('No other suggestions');
       return true;
     }
     return selectAndReveal(s, 'Suggestion');
@@ -231,19 +223,19 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     } else announce(`Label for new segments: ${labelName(labelId)}`);
   };
 
-  const acceptAllSuggestions = () => {
+  const acceptAllSuggestions = () => acceptSuggestionsAtOrAbove(undefined);
+  const acceptSuggestionsAtOrAbove = (minScore: number | undefined) => {
     if (readOnly || !pending.length) return false;
-    ann.batch(() => {
-      for (const s of pending) ann.apply({ added: [acceptedSegment(s)] });
-    });
-    redecide(pending.map((s) => s.id), 'accepted');
-    announce(`${pending.length} suggestions accepted`);
+    const { events, annotations } = review.acceptAll(minScore === undefined ? {} : { minScore });
+    report(events);
+    announce(minScore === undefined ? `${events.length} suggestions accepted` : `${events.length} suggestions scored ${minScore} or more accepted`);
+    return annotations.length > 0;
   };
   const rejectAllSuggestions = () => {
     if (readOnly || !pending.length) return false;
-    review.rejected(pending.map((s) => s.id));
-    redecide(pending.map((s) => s.id), 'rejected');
-    announce(`${pending.length} suggestions rejected`);
+    const events = review.rejectAll();
+    report(events);
+    announce(`${events.length} suggestions rejected`);
   };
 
   const setChannel = (id: string, c: number | undefined) => {
@@ -252,34 +244,32 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
   };
 
   /**
-   * Undo or redo: the review's rejections and the store's steps, in the order they happened. What it
-   * brought back or changed becomes the selection, so the next key acts on it.
+   * Undo or redo, always through the review: the store's steps and the review's rejections, in the
+   * order they happened; the host hears each decision taken back or made again. What it brought back
+   * or changed becomes the selection, so the next key acts on it.
    */
   const history = (which: 'undo' | 'redo') => {
     if (readOnly) return;
     const verb = which === 'undo' ? 'Undone' : 'Redone';
-    const rejected = which === 'undo' ? review.undo() : review.redo();
-    if (rejected) {
-      redecide(rejected, which === 'undo' ? null : 'rejected');
-      const found = props.suggestions?.find((s) => s.id === rejected[0]);
-      const first = found?.kind === 'segment' ? found : undefined;
-      if (which === 'undo' && first) selection.select([first.id]);
-      announce(`${verb}: ${rejected.length === 1 && first ? `rejection of ${describe(first)}` : `${rejected.length} rejections`}`);
-      return;
-    }
-    if (!(which === 'undo' ? ann.canUndo : ann.canRedo)) return;
-    const change = which === 'undo' ? ann.undo() : ann.redo();
-    // An accepted suggestion's segment removed by undo puts the suggestion back; redo takes it again.
-    const from = (list: readonly Annotation[]) => list.map((a) => acceptedFrom.current.get(a.id)).filter((id): id is string => !!id);
-    const unaccepted = change ? from(change.removed) : [];
-    redecide(unaccepted, null);
-    redecide(change ? from(change.added) : [], 'accepted');
+    const step = which === 'undo' ? review.undo() : review.redo();
+    if (step.kind === 'none') return;
+    report(step.events);
+    const change = step.change;
     const touched = change ? [...change.added, ...change.updated.map(([, after]) => after)].filter((a): a is SegmentAnnotation => a.kind === 'segment') : [];
+    const focused = selectedId && review.get(selectedId) ? selectedId : null;
+    const focus = focusAfterStep(review, step, focused);
     if (touched.length) selection.select(touched.map((s) => s.id));
-    else if (unaccepted.length) selection.select(unaccepted.slice(0, 1));
-    announce(touched.length === 1 ? `${verb}: ${describe(touched[0]!)}` : verb);
+    else if (focus !== focused) {
+      if (focus) selection.select([focus]);
+      else selection.clear();
+    }
+    const said = reviewStepMessage(verb, step, (id) => {
+      const s = suggestionAt(id);
+      return s ? describe(s) : undefined;
+    });
+    announce(said || (touched.length === 1 ? `${verb}: ${describe(touched[0]!)}` : verb));
   };
-  /** Whether undo, or redo, has anything to do (the store's steps or the review's rejections). */
+  /** Whether undo, or redo, has anything to do now (the store's steps or the review's rejections). */
   const undoable = () => review.canUndo();
   const redoable = () => review.canRedo();
   const canUndo = undoable();
@@ -300,6 +290,7 @@ export function useSegmentEdits(core: AudioCore, view: ViewportControl): Segment
     rejectSuggestion,
     stepSuggestion,
     acceptAllSuggestions,
+    acceptSuggestionsAtOrAbove,
     rejectAllSuggestions,
     deleteSelected,
     relabel,

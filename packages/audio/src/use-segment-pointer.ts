@@ -6,6 +6,7 @@
  * nothing and redraws nothing: it only places the drag overlay.
  */
 import { useEffect, type PointerEvent as ReactPointerEvent } from 'react';
+import { clampTimeline, scrollTimelineBy, xToPosition, zoomTimelineAt } from '@labelkit/core';
 import type { AudioCore } from './audio-core.js';
 import { laneAtY } from './layout.js';
 import { hitTest, segmentTool, type ToolContext, type ToolEffect, type ToolEvent } from './segment-tool.js';
@@ -13,7 +14,6 @@ import type { Playback } from './use-playback.js';
 import type { SegmentEdits } from './use-segment-edits.js';
 import type { TrackDrawing } from './use-track-drawing.js';
 import type { ViewportControl } from './use-viewport.js';
-import { clampViewport, scrollBy, xToTime, zoomAt } from './viewport.js';
 import { snapToZeroCrossing } from './zero-crossing.js';
 
 /** What {@link useSegmentPointer} returns: the tool's entry point and the canvases' pointer handlers. */
@@ -44,7 +44,7 @@ export interface SegmentPointerParts {
  * pointer or scrolls.
  */
 export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): SegmentPointer {
-  const { props, source, duration, minLength, readOnly, live, ann, selection, pending, pendingIds, announce } = core;
+  const { props, source, duration, minLength, readOnly, live, ann, selection, review, announce } = core;
   const { canvas: canvasRef, root: rootRef, tool: toolRef, preview: previewRef, draft: draftRef, viewport: viewportRef } = core.refs;
   const { invalidate, drawNow, placeDraft } = parts.drawing;
   const { setViewport, limits } = parts.view;
@@ -67,7 +67,7 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
     return {
       duration,
       minLength,
-      dragThreshold: 3 / v.pxPerSec,
+      dragThreshold: 3 / v.pxPerUnit,
       readOnly,
       get: (id) => {
         const it = live.current.model.byId.get(id);
@@ -84,8 +84,8 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
           if (e.id === null) selection.clear();
           else {
             selection.select([e.id], e.additive ? 'toggle' : 'replace');
-            const s = ann.store.get(e.id) ?? pending.find((p) => p.id === e.id);
-            if (s && s.kind === 'segment') announce(`Selected: ${describe(s)}${pendingIds.has(s.id) ? ', suggestion' : ''}`);
+            const s = ann.store.get(e.id) ?? (review.isPending(e.id) ? review.get(e.id) : undefined);
+            if (s && s.kind === 'segment') announce(`Selected: ${describe(s)}${review.isPending(s.id) ? ', suggestion' : ''}`);
           }
           break;
         case 'seek':
@@ -147,12 +147,12 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
     const rect = canvas.getBoundingClientRect();
     const x = e.clientX - rect.left;
     const y = e.clientY - rect.top;
-    return { x, y, time: xToTime(viewportRef.current, x), ...laneAtY(live.current.layout, y) };
+    return { x, y, time: xToPosition(viewportRef.current, x), ...laneAtY(live.current.layout, y) };
   };
 
   const hitAt = (time: number, lane: number, row: number) => {
     if (lane < 0) return null;
-    const tol = 5 / viewportRef.current.pxPerSec;
+    const tol = 5 / viewportRef.current.pxPerUnit;
     const cands = live.current.model.index.query(time - tol, time + tol).filter((it) => it.lane === lane && it.row === row);
     return hitTest(cands, time, tol);
   };
@@ -206,8 +206,8 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
       const rect = canvas.getBoundingClientRect();
       const v = viewportRef.current;
       const dx = e.shiftKey ? e.deltaY : e.deltaX;
-      if (Math.abs(dx) > Math.abs(e.shiftKey ? 0 : e.deltaY)) setViewport(scrollBy(v, dx));
-      else setViewport(zoomAt(v, Math.exp(-e.deltaY * 0.002), e.clientX - rect.left, limits()));
+      if (Math.abs(dx) > Math.abs(e.shiftKey ? 0 : e.deltaY)) setViewport(scrollTimelineBy(v, dx));
+      else setViewport(zoomTimelineAt(v, Math.exp(-e.deltaY * 0.002), e.clientX - rect.left, limits()));
     };
     canvas.addEventListener('wheel', onWheel, { passive: false });
     return () => canvas.removeEventListener('wheel', onWheel);
@@ -218,7 +218,7 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
     const rect = e.currentTarget.getBoundingClientRect();
     const t = ((e.clientX - rect.left) / rect.width) * duration;
     const v = viewportRef.current;
-    setViewport(clampViewport({ ...v, scrollTime: t - v.width / v.pxPerSec / 2 }));
+    setViewport(clampTimeline({ ...v, scrollStart: t - v.width / v.pxPerUnit / 2 }));
   };
 
   return { step, snapFn, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onOverviewPointer };

@@ -5,11 +5,11 @@
  * coalesced to an animation frame (`invalidate`) or done at once (`drawNow`).
  */
 import { useCallback, useRef } from 'react';
+import type { IntervalIndex } from '@labelkit/core';
 import type { AudioCore } from './audio-core.js';
 import { CANVAS_OPTIONS, OVERVIEW_HEIGHT } from './audio-styles.js';
 import { changedRegions, snapRegion, type DrawnFrame } from './dirty-regions.js';
 import { draftGeometry, draftItem, drawFrame, drawOverviewBase, drawOverviewWindow, overviewTickSpan, type DrawItem, type DrawTheme, type FrameState } from './draw.js';
-import type { IntervalIndex } from './interval-index.js';
 import type { PeaksPyramid } from './peaks.js';
 import type { SpectrogramSource } from './spectrogram.js';
 import type { WaveformSource } from './waveform.js';
@@ -74,7 +74,7 @@ export function useTrackDrawing(core: AudioCore): TrackDrawing {
     const track = trackRef.current;
     const v = viewportRef.current;
     // Nothing to draw until the viewport is fitted to this audio (its effect then draws).
-    if (!canvas || !track || !duration || v.duration !== duration) return;
+    if (!canvas || !track || !duration || v.length !== duration) return;
     const L = live.current;
     const dpr = window.devicePixelRatio || 1;
     const w = v.width;
@@ -139,7 +139,7 @@ export function useTrackDrawing(core: AudioCore): TrackDrawing {
         fresh = true;
       }
       // Redrawn only when it shows something new: an unchanged canvas is not painted again.
-      const ovKey = `${v.duration} ${v.width} ${v.pxPerSec} ${v.scrollTime} ${playheadRef.current} ${theme.accent} ${theme.playhead}`;
+      const ovKey = `${v.length} ${v.width} ${v.pxPerUnit} ${v.scrollStart} ${playheadRef.current} ${theme.accent} ${theme.playhead}`;
       const octx = !fresh && overviewKeyRef.current === ovKey ? null : ov.getContext('2d', CANVAS_OPTIONS);
       overviewKeyRef.current = ovKey;
       if (octx) {

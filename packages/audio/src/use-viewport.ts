@@ -4,27 +4,28 @@
  * width, and the zoom and scroll commands of the toolbar, the keys and the imperative handle.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { clampTimeline, fitTimeline, zoomTimelineAt, type TimelineViewport, type TimelineZoomLimits } from '@labelkit/core';
+import { audioZoomLimits } from './audio-zoom.js';
 import type { AudioCore } from './audio-core.js';
 import { DEFAULT_SAMPLE_RATE, ZOOM_FACTOR } from './audio-styles.js';
 import { formatTime } from './time-format.js';
 import type { TrackDrawing } from './use-track-drawing.js';
 import { syncWaveSurferView } from './use-wavesurfer.js';
-import { MAX_ELEMENT_WIDTH, PX_PER_SAMPLE, clampViewport, fitViewport, zoomAt, zoomLimits, type Viewport, type ZoomLimits } from './viewport.js';
 
 /** What {@link useViewport} returns. */
 export interface ViewportControl {
   /** The zoom limits of the current audio and view. */
-  limits(): ZoomLimits;
+  limits(): TimelineZoomLimits;
   /** Sets the viewport, pushes it to wavesurfer while its view is shown (the spectrogram) and redraws. */
-  setViewport(next: Viewport): void;
+  setViewport(next: TimelineViewport): void;
   /** The zoom badge's text ("Whole file", "8×"). */
   zoomLabel: string;
   /** Zooms by `factor` at the playhead (or the view's centre when it is off-screen) and says so. */
   zoomBy(factor: number): void;
   /** Zooms out to the whole file and says so. */
   zoomFit(): void;
-  /** Zooms to `pxPerSec`, keeping `anchorTime` (default: the view's centre) where it is. */
-  zoomTo(pxPerSec: number, anchorTime?: number): void;
+  /** Zooms to `pxPerSecond` CSS pixels per second, keeping `anchorTime` (default: the view's centre) where it is. */
+  zoomTo(pxPerSecond: number, anchorTime?: number): void;
   /** Scrolls so `time` is at the left edge. */
   scrollTo(time: number): void;
 }
@@ -45,19 +46,19 @@ export function useViewport(core: AudioCore, drawing: TrackDrawing): ViewportCon
   const sampleRate = source.buffer?.sampleRate ?? props.sampleRate ?? core.sampleWindow.format?.sampleRate ?? DEFAULT_SAMPLE_RATE;
   const requestWindow = core.sampleWindow.request;
   const limits = useCallback(
-    () => zoomLimits(duration || 1, viewportRef.current.width, sampleRate * PX_PER_SAMPLE, live.current.wsSpectroOn ? MAX_ELEMENT_WIDTH : Infinity),
+    () => audioZoomLimits(duration || 1, viewportRef.current.width, sampleRate, live.current.wsSpectroOn),
     [duration, sampleRate, viewportRef, live],
   );
 
   const setViewport = useCallback(
-    (next: Viewport) => {
+    (next: TimelineViewport) => {
       const prev = viewportRef.current;
       viewportRef.current = next;
       const ws = wsRef.current;
       if (ws && live.current.wsSpectroOn) syncWaveSurferView(ws, next, false);
       // Zoomed in past the peaks of a long file: its samples there, read after the view settles.
       requestWindow(next, window.devicePixelRatio || 1);
-      if (prev.pxPerSec !== next.pxPerSec || prev.width !== next.width) setZoomLabel(next.pxPerSec * (next.duration || 1) <= next.width + 0.5 ? 'Whole file' : `${ZOOM_FACTOR.format(next.pxPerSec / (next.width / (next.duration || 1)))}×`);
+      if (prev.pxPerUnit !== next.pxPerUnit || prev.width !== next.width) setZoomLabel(next.pxPerUnit * (next.length || 1) <= next.width + 0.5 ? 'Whole file' : `${ZOOM_FACTOR.format(next.pxPerUnit / (next.width / (next.length || 1)))}×`);
       invalidate();
     },
     [invalidate, viewportRef, wsRef, live, requestWindow],
@@ -69,17 +70,17 @@ export function useViewport(core: AudioCore, drawing: TrackDrawing): ViewportCon
     if (windowStatus.state === 'unsupported') announce(`Waveform from the peaks only at this zoom: ${windowStatus.reason}`);
   }, [windowStatus, announce]);
 
-  // Viewport follows the duration and the track's width.
+  // The viewport follows the duration and the track's width.
   useEffect(() => {
     const track = trackRef.current;
     if (!track || !duration) return;
     const apply = () => {
       const width = Math.max(100, Math.floor(track.clientWidth));
       const cur = viewportRef.current;
-      if (cur.duration !== duration) setViewport(fitViewport(duration, width));
+      if (cur.length !== duration) setViewport(fitTimeline(duration, width));
       else if (cur.width !== width) {
-        const wasFit = cur.pxPerSec * cur.duration <= cur.width + 0.5;
-        setViewport(wasFit ? fitViewport(duration, width) : clampViewport({ ...cur, width }, limits()));
+        const wasFit = cur.pxPerUnit * cur.length <= cur.width + 0.5;
+        setViewport(wasFit ? fitTimeline(duration, width) : clampTimeline({ ...cur, width }, limits()));
       }
     };
     apply();
@@ -90,25 +91,25 @@ export function useViewport(core: AudioCore, drawing: TrackDrawing): ViewportCon
 
   const zoomBy = (factor: number) => {
     const v = viewportRef.current;
-    const px = (playheadRef.current - v.scrollTime) * v.pxPerSec;
+    const px = (playheadRef.current - v.scrollStart) * v.pxPerUnit;
     const anchor = px >= 0 && px <= v.width ? px : v.width / 2;
-    const next = zoomAt(v, factor, anchor, limits());
+    const next = zoomTimelineAt(v, factor, anchor, limits());
     setViewport(next);
-    announce(next.pxPerSec * duration <= next.width + 0.5 ? 'Zoomed to the whole file' : `Zoom: ${formatTime(next.width / next.pxPerSec, 3)} visible`);
+    announce(next.pxPerUnit * duration <= next.width + 0.5 ? 'Zoomed to the whole file' : `Zoom: ${formatTime(next.width / next.pxPerUnit, 3)} visible`);
   };
 
   const zoomFit = () => {
-    setViewport(fitViewport(duration, viewportRef.current.width));
+    setViewport(fitTimeline(duration, viewportRef.current.width));
     announce('Zoomed to the whole file');
   };
 
-  const zoomTo = (pxPerSec: number, anchorTime?: number) => {
+  const zoomTo = (pxPerSecond: number, anchorTime?: number) => {
     const v = viewportRef.current;
-    const anchor = anchorTime === undefined ? v.width / 2 : (anchorTime - v.scrollTime) * v.pxPerSec;
-    setViewport(zoomAt(v, pxPerSec / v.pxPerSec, anchor, limits()));
+    const anchor = anchorTime === undefined ? v.width / 2 : (anchorTime - v.scrollStart) * v.pxPerUnit;
+    setViewport(zoomTimelineAt(v, pxPerSecond / v.pxPerUnit, anchor, limits()));
   };
 
-  const scrollTo = (t: number) => setViewport(clampViewport({ ...viewportRef.current, scrollTime: t }));
+  const scrollTo = (t: number) => setViewport(clampTimeline({ ...viewportRef.current, scrollStart: t }));
 
   return { limits, setViewport, zoomLabel, zoomBy, zoomFit, zoomTo, scrollTo };
 }

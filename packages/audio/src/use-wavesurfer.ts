@@ -7,21 +7,21 @@
 import { useEffect, useRef } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import Spectrogram from 'wavesurfer.js/dist/plugins/spectrogram.esm.js';
+import { clampTimeline, type TimelineViewport } from '@labelkit/core';
 import type { AudioCore } from './audio-core.js';
 import { DRAW_NOTHING, SPECTROGRAM_HEIGHT } from './audio-styles.js';
 import type { TrackDrawing } from './use-track-drawing.js';
 import type { ViewportControl } from './use-viewport.js';
-import { clampViewport, type Viewport } from './viewport.js';
 
 /**
  * Moves wavesurfer's view (shown only with the spectrogram) to `v`; `relayout` re-renders it even at
  * the same zoom (after it was hidden, its layout is stale). Before its audio is loaded there is nothing to
  * lay out; its `ready` handler syncs again.
  */
-export function syncWaveSurferView(ws: WaveSurfer, v: Viewport, relayout: boolean): void {
+export function syncWaveSurferView(ws: WaveSurfer, v: TimelineViewport, relayout: boolean): void {
   if (!ws.getDecodedData()) return;
-  if (relayout || ws.options.minPxPerSec !== v.pxPerSec) ws.zoom(v.pxPerSec);
-  ws.setScroll(Math.round(v.scrollTime * v.pxPerSec));
+  if (relayout || ws.options.minPxPerSec !== v.pxPerUnit) ws.zoom(v.pxPerUnit);
+  ws.setScroll(Math.round(v.scrollStart * v.pxPerUnit));
 }
 
 /**
@@ -60,7 +60,7 @@ export function useWaveSurfer(core: AudioCore, view: ViewportControl, drawing: T
       autoScroll: false,
       autoCenter: false,
       fillParent: true,
-      minPxPerSec: viewportRef.current.pxPerSec,
+      minPxPerSec: viewportRef.current.pxPerUnit,
       ...(source.channelCount > 1 ? { splitChannels: Array.from({ length: source.channelCount }, () => ({ height: perChannel })) } : {}),
     });
     wsRef.current = ws;
@@ -91,7 +91,7 @@ export function useWaveSurfer(core: AudioCore, view: ViewportControl, drawing: T
     if (!ws) return;
     if (spectroOn && !spectroRef.current) {
       // Its view is one scrolling element: zoomed past the widest one, zoom out to it first.
-      const capped = clampViewport(viewportRef.current, limits());
+      const capped = clampTimeline(viewportRef.current, limits());
       if (capped !== viewportRef.current) setViewport(capped);
       // wavesurfer's view was hidden (display: none) until this commit: lay it out at the current zoom first.
       syncWaveSurferView(ws, viewportRef.current, true);

@@ -21,7 +21,7 @@ describe('drawWaveform in Chromium', () => {
     const samples = Float32Array.from({ length: rate }, (_, i) => (i % 2 ? 0.5 : -0.5));
     const pyramid = buildPeaksPyramid(peaksFromChannels([samples], rate, 500), 1);
     const { ctx, column } = canvas(100, 40, 2);
-    drawWaveform(ctx, { pyramid }, { duration: 1, width: 100, pxPerSec: 100, scrollTime: 0 }, [{ top: 0, height: 40 }], '#000', 2);
+    drawWaveform(ctx, { pyramid }, { length: 1, width: 100, pxPerUnit: 100, scrollStart: 0 }, [{ top: 0, height: 40 }], '#000', 2);
     for (const x of [0, 57, 199]) {
       const col = column(x);
       // Band of 80 device pixels, middle 40: amplitude 0.5 reaches 20 above and below it.
@@ -37,7 +37,7 @@ describe('drawWaveform in Chromium', () => {
     const loud = Float32Array.from({ length: rate }, (_, i) => (i % 2 ? 1 : -1));
     const pyramid = buildPeaksPyramid(peaksFromChannels([silent, loud], rate, 500), 1);
     const { ctx, column } = canvas(50, 40, 1);
-    drawWaveform(ctx, { pyramid }, { duration: 1, width: 50, pxPerSec: 50, scrollTime: 0 }, [{ top: 0, height: 20 }, { top: 20, height: 20 }], '#000', 1);
+    drawWaveform(ctx, { pyramid }, { length: 1, width: 50, pxPerUnit: 50, scrollStart: 0 }, [{ top: 0, height: 20 }, { top: 20, height: 20 }], '#000', 1);
     const col = column(25);
     expect(col.slice(0, 20).filter((a) => a === 255)).toHaveLength(1);
     expect(col.slice(0, 20).filter((a) => a !== 0 && a !== 255)).toHaveLength(0);
@@ -50,10 +50,10 @@ describe('drawWaveform in Chromium', () => {
     const pyramid = buildPeaksPyramid(peaksFromChannels([loud], rate, 500), 1);
     const { ctx, alpha } = canvas(100, 20, 1);
     // 1 s of audio over 100 px at 50 px/s: the audio ends at x = 50.
-    drawWaveform(ctx, { pyramid }, { duration: 1, width: 100, pxPerSec: 50, scrollTime: 0 }, [{ top: 0, height: 20 }], '#000', 1, { from: 10, to: 30 });
+    drawWaveform(ctx, { pyramid }, { length: 1, width: 100, pxPerUnit: 50, scrollStart: 0 }, [{ top: 0, height: 20 }], '#000', 1, { from: 10, to: 30 });
     expect([alpha(9, 10), alpha(10, 10), alpha(29, 10), alpha(30, 10)]).toEqual([0, 255, 255, 0]);
     const full = canvas(100, 20, 1);
-    drawWaveform(full.ctx, { pyramid }, { duration: 1, width: 100, pxPerSec: 50, scrollTime: 0 }, [{ top: 0, height: 20 }], '#000', 1);
+    drawWaveform(full.ctx, { pyramid }, { length: 1, width: 100, pxPerUnit: 50, scrollStart: 0 }, [{ top: 0, height: 20 }], '#000', 1);
     expect([full.alpha(49, 10), full.alpha(50, 10), full.alpha(99, 10)]).toEqual([255, 0, 0]);
   });
 });

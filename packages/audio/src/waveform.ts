@@ -5,8 +5,8 @@
  * not stretched buckets). It is drawn on the annotator's own canvas, under the segments, so the track
  * is one layer that the compositor never has to blend (see the annotator's comments on compositing).
  */
+import { visibleSpan, type TimelineViewport } from '@labelkit/core';
 import { peaksForRange, type ChannelPeaks, type PeaksPyramid } from './peaks.js';
-import { visibleRange, type Viewport } from './viewport.js';
 
 /** What a waveform is drawn from. */
 export interface WaveformSource {
@@ -96,14 +96,14 @@ export function waveformColumns(source: WaveformSource, channel: number, from: n
  * (CSS pixels from the view's left edge), only the columns in it. Leaves the context's transform as it
  * found it.
  */
-export function drawWaveform(ctx: CanvasRenderingContext2D, source: WaveformSource, v: Viewport, bands: readonly { top: number; height: number }[], color: string, dpr = 1, span?: { from: number; to: number }): void {
+export function drawWaveform(ctx: CanvasRenderingContext2D, source: WaveformSource, v: TimelineViewport, bands: readonly { top: number; height: number }[], color: string, dpr = 1, span?: { from: number; to: number }): void {
   const all = Math.max(0, Math.round(v.width * dpr));
   const first = span ? Math.max(0, Math.floor(span.from * dpr)) : 0;
   const last = span ? Math.min(all, Math.ceil(span.to * dpr)) : all;
   const cols = last - first;
-  if (cols <= 0 || !(v.pxPerSec > 0)) return;
-  const secPerCol = 1 / (v.pxPerSec * dpr);
-  const start = visibleRange(v).start + first * secPerCol;
+  if (cols <= 0 || !(v.pxPerUnit > 0)) return;
+  const secPerCol = 1 / (v.pxPerUnit * dpr);
+  const start = visibleSpan(v).start + first * secPerCol;
   const end = start + cols * secPerCol;
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -18,3 +18,4 @@ export * from './keymap/index.js';
 export * from './text-offsets.js';
 export * from './selection.js';
 export * from './agreement/index.js';
+export * from './timeline/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createIntervalIndex, replaceInIndex, type Interval } from './interval-index.js';
+import { createIntervalIndex, replaceInIntervalIndex, type Interval } from './interval-index.js';
 
 interface Item extends Interval {
   id: number;
@@ -43,7 +43,7 @@ describe('createIntervalIndex', () => {
     );
   });
 
-  it('replaceInIndex: replacing, inserting or removing one item answers like a rebuilt index, and leaves the old one alone', () => {
+  it('replaceInIntervalIndex: replacing, inserting or removing one item answers like a rebuilt index, and leaves the old one alone', () => {
     const span = fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true }));
     fc.assert(
       fc.property(fc.array(span, { minLength: 1, maxLength: 120 }), fc.nat(), fc.option(span, { nil: null }), fc.boolean(), fc.double({ min: -5, max: 105, noNaN: true }), (raw, pick, repl, insert, from) => {
@@ -51,7 +51,7 @@ describe('createIntervalIndex', () => {
         const idx = createIntervalIndex(items);
         const before = insert ? null : items[pick % items.length]!;
         const after = repl ? { id: 1000, start: repl[0], end: repl[0] + repl[1] } : null;
-        const next = replaceInIndex(idx, before, after);
+        const next = replaceInIntervalIndex(idx, before, after);
         const expected = [...items.filter((i) => i !== before), ...(after ? [after] : [])];
         expect(next.size).toBe(expected.length);
         // Sorted by start, then end.
@@ -67,10 +67,10 @@ describe('createIntervalIndex', () => {
       }),
       { numRuns: 300 },
     );
-    expect(() => replaceInIndex(createIntervalIndex<Item>([{ id: 1, start: 0, end: 1 }]), { id: 1, start: 0, end: 1 }, null)).toThrow(/not in the index/);
+    expect(() => replaceInIntervalIndex(createIntervalIndex<Item>([{ id: 1, start: 0, end: 1 }]), { id: 1, start: 0, end: 1 }, null)).toThrow(/not in the index/);
   });
 
-  it('replaceInIndex: a chain of moves (each patching the last, as drags do) answers like a rebuilt index', () => {
+  it('replaceInIntervalIndex: a chain of moves (each patching the last, as drags do) answers like a rebuilt index', () => {
     const span = fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true }));
     fc.assert(
       fc.property(fc.array(span, { minLength: 1, maxLength: 80 }), fc.array(fc.tuple(fc.nat(), span), { minLength: 1, maxLength: 12 }), fc.double({ min: -5, max: 105, noNaN: true }), (raw, moves, from) => {
@@ -79,7 +79,7 @@ describe('createIntervalIndex', () => {
         for (const [pick, [s, l]] of moves) {
           const before = items[pick % items.length]!;
           const after = { id: before.id, start: s, end: s + l };
-          idx = replaceInIndex(idx, before, after);
+          idx = replaceInIntervalIndex(idx, before, after);
           items = items.map((i) => (i === before ? after : i));
         }
         for (const [f, t] of [[from, from + 7], [from, from], [from, from + 40]] as const) {

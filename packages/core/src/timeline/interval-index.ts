@@ -1,13 +1,13 @@
 /**
- * A static interval index over half-open `[start, end)` intervals: the items sorted by start form an
+ * A static interval index over half-open `[start, end)` intervals on a line (a timeline's positions): the items sorted by start form an
  * implicit balanced binary tree (the middle of every sub-range is its root), and each node keeps the
  * largest `end` of its sub-tree. A range query visits only the sub-trees that can overlap, so it costs
  * O(log n + k) for k hits. Building is one sort, O(n log n). A change of one item
- * ({@link replaceInIndex}) needs no sort: a splice and a linear pass over typed arrays. Either way the
+ * ({@link replaceInIntervalIndex}) needs no sort: a splice and a linear pass over typed arrays. Either way the
  * index stays a plain immutable value next to a store snapshot.
  */
 
-/** Anything with a half-open time range. */
+/** Anything with a half-open range of positions. */
 export interface Interval {
   /** Inclusive start. */
   start: number;
@@ -44,7 +44,7 @@ export function createIntervalIndex<T extends Interval>(items: readonly T[]): In
  * re-sorting: `before` (found by identity) is spliced out and `after` spliced in at its sorted place.
  * `index` is not changed. Throws when `before` is not in the index.
  */
-export function replaceInIndex<T extends Interval>(index: IntervalIndex<T>, before: T | null, after: T | null): IntervalIndex<T> {
+export function replaceInIntervalIndex<T extends Interval>(index: IntervalIndex<T>, before: T | null, after: T | null): IntervalIndex<T> {
   const items = index.items;
   const n = items.length;
   let drop = -1;
@@ -56,7 +56,7 @@ export function replaceInIndex<T extends Interval>(index: IntervalIndex<T>, befo
         break;
       }
     }
-    if (drop < 0) throw new Error('replaceInIndex: `before` is not in the index');
+    if (drop < 0) throw new Error('replaceInIntervalIndex: `before` is not in the index');
   }
   // slice + splice move memory natively; spreading 5,000 items through the iterator protocol does not.
   const kept = items.slice();
@@ -89,7 +89,7 @@ export function replaceInIndex<T extends Interval>(index: IntervalIndex<T>, befo
   return fromArrays(kept, starts, ends, maxEnd);
 }
 
-/** The typed arrays behind each index, so {@link replaceInIndex} can patch them instead of rebuilding. */
+/** The typed arrays behind each index, so {@link replaceInIntervalIndex} can patch them instead of rebuilding. */
 const internals = new WeakMap<IntervalIndex<Interval>, { starts: Float64Array; ends: Float64Array; maxEnd: Float64Array }>();
 
 /** First position in `sorted` whose item does not sort before `x`. */
