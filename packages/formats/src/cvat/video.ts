@@ -196,7 +196,9 @@ function reproduced(track: { keyframes: TrackKeyframe[] }, b: Box, changing: Set
   if (b.kf.outside) return at === null;
   if (!at) return false;
   const dr = Math.abs(((((at.rotation - (b.kf.rotation ?? 0)) % 360) + 540) % 360) - 180);
-  if ([at.x - b.kf.x, at.y - b.kf.y, at.width - b.kf.width, at.height - b.kf.height].some((d) => Math.abs(d) > ROUNDING) || dr > ROUNDING) return false;
+  // Compare the corners CVAT writes (each rounded on its own, so the size may be off by twice as much).
+  const corners = [at.x - b.kf.x, at.y - b.kf.y, at.x + at.width - (b.kf.x + b.kf.width), at.y + at.height - (b.kf.y + b.kf.height)];
+  if (corners.some((d) => Math.abs(d) > ROUNDING) || dr > ROUNDING) return false;
   if (at.occluded !== (b.kf.occluded === true)) return false;
   const values = trackAttributesAt(track, b.kf.frame);
   return [...changing].every((k) => sameValue(values[k], b.values[k]));
