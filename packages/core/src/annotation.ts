@@ -123,6 +123,13 @@ export interface TrackKeyframe {
   /** The object leaves the frame here, until the next keyframe. */
   outside?: boolean;
   occluded?: boolean;
+  /**
+   * Values of the label's attributes that change over time (CVAT's mutable attributes, MOT's
+   * visibility), keyed by attribute id. A value holds from this keyframe on, through interpolated
+   * frames, until a later keyframe sets that attribute again; it overrides the track's own
+   * `attributes`. {@link trackAttributesAt} gives the values in effect at a frame.
+   */
+  attributes?: Record<string, AttributeValue>;
 }
 
 /** An object track: keyframes sorted by frame, unique, linearly interpolated in between. */

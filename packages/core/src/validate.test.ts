@@ -25,7 +25,7 @@ describe('validateAnnotations', () => {
         { id: '4', kind: 'span', label: 'PER', start: 5, end: 10, text: 'Tokyo' },
         { id: '5', kind: 'tag', label: 'greet' },
         { id: '6', kind: 'segment', label: 'speech', start: 0.5, end: 1.25, text: 'hi' },
-        { id: '7', kind: 'track', label: 'car', keyframes: [{ frame: 0, x: 0, y: 0, width: 1, height: 1 }, { frame: 5, x: 2, y: 0, width: 1, height: 1, outside: true }], attributes: { make: 'vw' } },
+        { id: '7', kind: 'track', label: 'car', keyframes: [{ frame: 0, x: 0, y: 0, width: 1, height: 1, attributes: { doors: 3 } }, { frame: 5, x: 2, y: 0, width: 1, height: 1, outside: true }], attributes: { make: 'vw' } },
         { id: '8', kind: 'cuboid', label: 'car', center: [1, 2, 0], size: [4, 2, 1.5], yaw: 0.3, attributes: { make: 'vw' } },
       ],
       { text },
@@ -45,7 +45,7 @@ describe('validateAnnotations', () => {
         { id: 'e', kind: 'span', label: 'PER', start: 5, end: 5, text: '' },
         { id: 'f', kind: 'span', label: 'PER', start: 0, end: 2, text: 'xx' },
         { id: 'g', kind: 'segment', label: 'speech', start: -1, end: -2 },
-        { id: 'h', kind: 'track', label: 'car', keyframes: [{ frame: 3, x: 0, y: 0, width: 1, height: 1 }, { frame: 3, x: 0, y: 0, width: 1, height: 1 }, { frame: 1.5, x: 0, y: 0, width: 1, height: 1 }], attributes: { make: 'vw' } },
+        { id: 'h', kind: 'track', label: 'car', keyframes: [{ frame: 3, x: 0, y: 0, width: 1, height: 1, attributes: { doors: 9, wheels: 4 } }, { frame: 3, x: 0, y: 0, width: 1, height: 1 }, { frame: 1.5, x: 0, y: 0, width: 1, height: 1 }], attributes: { make: 'vw' } },
         { id: 'i', kind: 'cuboid', label: 'car', center: [0, 0, 0], size: [1, 0, 1], yaw: 0, attributes: { make: 'vw' } },
         { id: 'j', kind: 'ellipse', label: 'car' },
       ],
@@ -58,6 +58,10 @@ describe('validateAnnotations', () => {
     expect(byPath['[1].id']).toMatch(/duplicate id "a"/);
     expect(byPath['[1].label']).toMatch(/not allowed for kind "bbox"/);
     expect(byPath['[2].attributes.make']).toMatch(/required/);
+    // A keyframe's attributes are checked against the label's, but need not be complete (no `make`).
+    expect(byPath['[8].keyframes[0].attributes.doors']).toMatch(/<= 5|max|at most/);
+    expect(byPath['[8].keyframes[0].attributes.wheels']).toMatch(/has no attribute "wheels"/);
+    expect(byPath['[8].keyframes[0].attributes.make']).toBeUndefined();
     expect(byPath['[2].attributes.doors']).toMatch(/integer/);
     expect(byPath['[2].attributes.plate']).toMatch(/pattern/);
     expect(byPath['[2].attributes.color']).toMatch(/no attribute "color"/);

@@ -69,7 +69,8 @@ export function assertValidAnnotations(schema: LabelSchema, annotations: readonl
 
 type Add = (field: string, message: string) => void;
 
-function checkAttributeValues(values: unknown, label: Label, add: Add): void {
+/** `partial`: the values need not be complete (a keyframe sets only what changes), so `required` is not checked. */
+function checkAttributeValues(values: unknown, label: Label, add: Add, { partial = false } = {}): void {
   const defs = label.attributes ?? [];
   if (values !== undefined && !isRecord(values)) {
     add('attributes', `expected an object, got ${describeValue(values)}`);
@@ -80,7 +81,7 @@ function checkAttributeValues(values: unknown, label: Label, add: Add): void {
     const value = v[def.id];
     const path = `attributes.${def.id}`;
     if (value === undefined) {
-      if (def.required) add(path, `required attribute "${def.name ?? def.id}" is missing`);
+      if (def.required && !partial) add(path, `required attribute "${def.name ?? def.id}" is missing`);
       continue;
     }
     let problem: string | undefined;
@@ -220,6 +221,11 @@ function checkGeometry(a: Record<string, unknown>, label: Label | undefined, add
           else if (k[f] <= 0) add(`${at}.${f}`, `expected ${f} > 0, got ${k[f]}`);
         }
         if (k.rotation !== undefined && !finite(k.rotation)) add(`${at}.rotation`, `expected a finite number, got ${describeValue(k.rotation)}`);
+        // Keyframe attributes are values of the label's own attributes (those that change over time).
+        if (k.attributes !== undefined) {
+          if (label) checkAttributeValues(k.attributes, label, (field, message) => add(`${at}.${field}`, message), { partial: true });
+          else if (!isRecord(k.attributes)) add(`${at}.attributes`, `expected an object, got ${describeValue(k.attributes)}`);
+        }
       });
       break;
     }

@@ -41,17 +41,27 @@ const GROUPS: { name: string; sources: [string, string, string[]?][]; targets: s
     ],
     targets: ['native', 'rttm', 'webvtt', 'textGrid', 'labelStudio'],
   },
+  {
+    name: 'video',
+    sources: [
+      ['mot', 'mot/datumaro_mot_seq'],
+      ['cvat', 'cvat/cvat_for_video_tracks_with_skeleton.xml'],
+      // Label Studio's video results carry no frame size: it is given.
+      ['labelStudio', 'labelstudio/lsf_video_bboxes.task_with_annotations.json', ['--width', '640', '--height', '360']],
+    ],
+    targets: ['native', 'mot', 'cvat', 'labelStudio'],
+  },
 ];
 
 describe('labelkit convert between any two formats of the same kind of media', () => {
   for (const group of GROUPS) {
-    for (const [from, file] of group.sources) {
+    for (const [from, file, args = []] of group.sources) {
       for (const to of group.targets) {
         it(`${group.name}: ${from} → ${to}, and the output reads back`, async () => {
           const dir = newDir();
           const out = path.join(dir, `out.${to}`);
           const input = path.join(FIXTURES, file);
-          const converted = await run('convert', '--from', from, '--to', to, input, out);
+          const converted = await run('convert', '--from', from, '--to', to, input, out, ...args);
           expect(converted.err).not.toMatch(/Invalid|unexpected error/);
           expect(converted.code).toBe(0);
           expect(existsSync(out)).toBe(true);

@@ -74,8 +74,40 @@ describe('labelkit CLI', () => {
     expect((await run('validate', path.join(d, 'x'), '--format', 'coco')).err).toMatch(/coco reads one file/);
   });
 
-  it('lists every format, the text and audio ones included', async () => {
+  it('lists every format, the text, audio and video ones included', async () => {
     const r = await run('formats');
-    expect(r.out.trim().split('\n')).toEqual(['native', 'coco', 'yolo', 'voc', 'labelStudio', 'cvat', 'w3c', 'spacy', 'doccano', 'brat', 'conll', 'rttm', 'webvtt', 'textGrid']);
+    expect(r.out.trim().split('\n')).toEqual(['native', 'coco', 'yolo', 'voc', 'labelStudio', 'cvat', 'w3c', 'spacy', 'doccano', 'brat', 'conll', 'rttm', 'webvtt', 'textGrid', 'mot']);
+  });
+});
+
+describe('labelkit CLI on video', () => {
+  it('converts Label Studio video boxes to a MOT sequence and on to CVAT for video, keeping every frame of every track', async () => {
+    const dir = tmp();
+    const ls = path.join(FIXTURES, 'labelstudio');
+    const motDir = path.join(dir, 'seq');
+    const toMot = await run('convert', '--from', 'labelStudio', '--to', 'mot', path.join(ls, 'lsf_video_bboxes.task_with_annotations.json'), motDir, '--config', path.join(ls, 'lsf_video_bboxes.label_config.xml'), '--width', '640', '--height', '360');
+    expect(toMot.code).toBe(0);
+    expect(toMot.out).toMatch(/converted 1 item\(s\), 3 annotation\(s\) from labelStudio to mot: 3 file\(s\) written/);
+    expect(readdirSync(motDir).sort()).toEqual(['gt', 'seqinfo.ini']);
+    expect(readFileSync(path.join(motDir, 'seqinfo.ini'), 'utf8')).toMatch(/frameRate=24\nseqLength=1009\nimWidth=640\nimHeight=360/);
+    expect(readFileSync(path.join(motDir, 'gt/labels.txt'), 'utf8')).toBe('Car\nAirplane\nPossum\n');
+    // The car is on frames 1-5 (1-based): Label Studio's frame 5 has enabled: false, the last frame it is shown.
+    const rows = readFileSync(path.join(motDir, 'gt/gt.txt'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    expect(rows.filter((r) => r[7] === '1').map((r) => Number(r[0]))).toEqual([1, 2, 3, 4, 5]);
+    const xml = path.join(dir, 'video.xml');
+    // A gt/gt.txt path reads its whole sequence.
+    const toCvat = await run('convert', '--from', 'mot', '--to', 'cvat', path.join(motDir, 'gt/gt.txt'), xml);
+    expect(toCvat.code).toBe(0);
+    const cvatXml = readFileSync(xml, 'utf8');
+    expect(cvatXml).toContain('<size>1009</size>');
+    expect(cvatXml).toMatch(/<name>visibility<\/name>\s*<mutable>True<\/mutable>/);
+    // MOT has a box on every frame: the car's five frames come back as five keyframes (and outside after them).
+    expect(cvatXml.match(/<track id="\d+" label="Car">[\s\S]*?<\/track>/)![0].match(/<box frame="(\d+)" outside="0"/g)).toHaveLength(5);
+    const v = await run('validate', xml, '--format', 'cvat');
+    expect(v.code).toBe(0);
+    expect(v.out).toMatch(/valid cvat: 1 item\(s\), 3 annotation\(s\)/);
+    const back = path.join(dir, 'back.json');
+    expect((await run('convert', '--from', 'cvat', '--to', 'labelStudio', xml, back)).code).toBe(0);
+    expect((await run('validate', back, '--format', 'labelStudio')).code).toBe(0);
   });
 });

@@ -6,7 +6,7 @@
  *   labelkit validate <input> --format coco [--schema schema.json] [options]
  *   labelkit formats
  *
- * Inputs that span several files (YOLO, VOC, brat) are directories; so are their outputs. Exit codes:
+ * Inputs that span several files (YOLO, VOC, brat, MOT) are directories; so are their outputs. Exit codes:
  * 0 done, 1 invalid input (every problem is printed with its place), 2 bad usage or unreadable files.
  */
 import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -29,7 +29,7 @@ const processIo: CliIo = {
 };
 
 /** Formats whose input and output are several files (a directory). */
-const DIRECTORY_FORMATS = new Set(['yolo', 'voc', 'brat']);
+const DIRECTORY_FORMATS = new Set(['yolo', 'voc', 'brat', 'mot']);
 /** Formats that decode bytes themselves (encodings other than UTF-8). */
 const BYTE_FORMATS = new Set(['textGrid']);
 /** Binary media never read as annotation files. */
@@ -49,7 +49,8 @@ Options:
   --task <task>         YOLO rows: detect, segment, pose or obb
   --option <key=value>  any other parse/serialize option (value read as JSON when it parses)
   -h, --help            this help
-Directories are read for multi-file formats (yolo, voc, brat) and written for their output.
+Directories are read for multi-file formats (yolo, voc, brat, mot) and written for their output;
+a MOT gt/gt.txt is read with its sequence (seqinfo.ini, labels.txt).
 `;
 
 class UsageError extends Error {}
@@ -130,6 +131,8 @@ function readInput(format: string, file: string): unknown {
     return rec;
   }
   if (format === 'voc') return { [path.basename(file)]: text };
+  // A MOT gt/gt.txt belongs to its sequence directory (seqinfo.ini, labels.txt beside it).
+  if (format === 'mot' && /(^|[\\/])gt[\\/]gt\.txt$/.test(file)) return readDirectory(path.dirname(path.dirname(path.resolve(file))));
   return text;
 }
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { TrackKeyframe } from '../annotation.js';
-import { interpolateTrack } from './interpolate.js';
+import { interpolateTrack, trackAttributesAt } from './interpolate.js';
 
 const kf = (frame: number, x: number, extra: Partial<TrackKeyframe> = {}): TrackKeyframe => ({
   frame,
@@ -85,5 +85,22 @@ describe('interpolateTrack', () => {
         expect(out?.keyframe).toBe(before.frame === frame);
       }),
     );
+  });
+});
+
+describe('trackAttributesAt', () => {
+  const track = {
+    attributes: { parked: false, colour: 'red' },
+    keyframes: [kf(10, 0, { attributes: { parked: true } }), kf(20, 10), kf(30, 20, { attributes: { colour: 'blue' } }), kf(40, 0, { attributes: { parked: false } })],
+  };
+  it("gives the track's values overridden by each keyframe's, holding until a later keyframe sets them again", () => {
+    expect(trackAttributesAt(track, 5)).toEqual({ parked: false, colour: 'red' });
+    expect(trackAttributesAt(track, 10)).toEqual({ parked: true, colour: 'red' });
+    expect(trackAttributesAt(track, 25)).toEqual({ parked: true, colour: 'red' });
+    expect(trackAttributesAt(track, 30)).toEqual({ parked: true, colour: 'blue' });
+    expect(trackAttributesAt(track, 1000)).toEqual({ parked: false, colour: 'blue' });
+  });
+  it('is the track attributes alone when no keyframe has any', () => {
+    expect(trackAttributesAt({ keyframes: [kf(0, 0)] }, 3)).toEqual({});
   });
 });

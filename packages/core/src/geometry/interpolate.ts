@@ -1,4 +1,4 @@
-import type { TrackKeyframe } from '../annotation.js';
+import type { AttributeValue, TrackKeyframe } from '../annotation.js';
 
 /** A track's box at one frame, as {@link interpolateTrack} computes it. */
 export interface TrackFrame {
@@ -92,4 +92,19 @@ export function interpolateTrack(keyframes: readonly TrackKeyframe[], frame: num
     outside: false,
     keyframe: false,
   };
+}
+
+/**
+ * The attribute values of a track in effect at `frame`: the track's own `attributes`, overridden by
+ * each keyframe's `attributes` at or before `frame` in order (a keyframe's value holds until a later
+ * keyframe sets that attribute again). Defined on every frame, present or not.
+ */
+export function trackAttributesAt(
+  track: { attributes?: Record<string, AttributeValue>; keyframes: readonly TrackKeyframe[] },
+  frame: number,
+): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = { ...track.attributes };
+  const last = lastAtOrBefore(track.keyframes, frame);
+  for (let i = 0; i <= last; i++) Object.assign(out, (track.keyframes[i] as TrackKeyframe).attributes);
+  return out;
 }

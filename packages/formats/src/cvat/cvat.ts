@@ -7,6 +7,7 @@ import { commonLosses, kindLoss } from '../shared/losses.js';
 import { fmt, parseNumberToken } from '../shared/numbers.js';
 import { childElement, childElements, el, parseXml, serializeXml, XmlError, type XmlElement, type XmlNode } from '../shared/xml.js';
 import { companionLabel, cvatTypeOf, readMeta, type CvatLabelType } from './meta.js';
+import { mutableAttributes, readVideo, writeVideo } from './video.js';
 
 export interface CvatParseOptions {
   /** Map labels to this schema instead of the file's `<meta>` labels. */
@@ -26,8 +27,10 @@ const KEPT_SHAPES: Record<string, string> = {
 };
 
 /**
- * CVAT for images XML 1.1: boxes (rotated), polygons, skeletons, tags with typed attributes; shapes
+ * CVAT XML 1.1. For images: boxes (rotated), polygons, skeletons, tags with typed attributes; shapes
  * labelkit has no kind for (polylines, free points, ellipses, masks) are kept verbatim on the media.
+ * For video (a file of `<track>`s): box tracks as `track`s with mutable attributes on their keyframes
+ * (see `./video.ts`).
  */
 export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions> = {
   name: 'cvat',
@@ -49,7 +52,7 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
       issues.throwIfAny();
     }
     const metaEl = childElement(root!, 'meta');
-    const meta = metaEl ? readMeta(metaEl, 'cvat', issues) : { labels: [], types: {} as Record<string, CvatLabelType>, companions: new Map<string, string>() };
+    const meta = metaEl ? readMeta(metaEl, 'cvat', issues) : { labels: [], types: {} as Record<string, CvatLabelType>, companions: new Map<string, string>(), mutable: new Map<string, Set<string>>() };
     // Shapes under a "<skeleton> (shapes)" companion label belong to the skeleton label.
     const labelOf = (name: string) => (options.schema?.byId.has(name) ? name : (meta.companions.get(name) ?? name));
     let given = options.schema;
@@ -191,17 +194,20 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
       if (unsupported.length) mediaExtra.shapes = unsupported;
       items.push({ media: { id, ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}), ...(Object.keys(mediaExtra).length ? { extra: { cvat: mediaExtra } } : {}) }, annotations });
     }
-    const tracks = childElements(root!, 'track');
-    if (tracks.length || (!images.length && metaEl && childElement(metaEl, 'source'))) items.push(readVideo(root!, tracks, labels, issues, num, labelOf));
+    const isVideo = childElements(root!, 'track').length > 0 || (!images.length && metaEl !== undefined && childElement(metaEl, 'source') !== undefined);
+    if (isVideo) items.push(readVideo(root!, labels, issues, labelOf, attrsOf, meta.mutable));
+    else for (const g of childElements(root!, 'tag')) issues.add(where(g), 'a per-frame <tag> outside a video file');
     issues.throwIfAny();
     const schema = labels.build();
-    return { dataset: { schema, items, extra: { cvat: { labelTypes: types } } }, warnings: issues.warnings };
+    const mutable = Object.fromEntries([...meta.mutable].map(([l, ids]) => [labelOf(l), [...ids]]));
+    return { dataset: { schema, items, extra: { cvat: { labelTypes: types, ...(Object.keys(mutable).length ? { mutable } : {}) } } }, warnings: issues.warnings };
   },
 
   serialize(dataset) {
     const losses: FormatLoss[] = [];
-    const cx = (isRecord(dataset.extra?.cvat) ? dataset.extra!.cvat : {}) as { labelTypes?: Record<string, CvatLabelType> };
+    const cx = (isRecord(dataset.extra?.cvat) ? dataset.extra!.cvat : {}) as { labelTypes?: Record<string, CvatLabelType>; mutable?: Record<string, string[]> };
     const known = cx.labelTypes ?? {};
+    const mutable = mutableAttributes(dataset.items, cx.mutable);
     const typeOf = (id: string) => cvatTypeOf(dataset.schema, id, known);
     // A CVAT skeleton label holds only skeletons: a label's other shapes go under a companion label.
     const companions = new Map<string, string>();
@@ -225,7 +231,7 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
         } else if (a.type === 'multiselect') {
           losses.push({ path: `schema.labels[${l.id}].attributes[${a.id}]`, message: 'CVAT has no multiselect attributes; written as text (comma-separated)' });
         } else dflt = a.default ?? '';
-        return el('attribute', {}, [el('name', {}, [a.id]), el('mutable', {}, ['False']), el('input_type', {}, [input]), el('default_value', {}, dflt ? [dflt] : []), el('values', {}, values.length ? [values.join('\n')] : [])]);
+        return el('attribute', {}, [el('name', {}, [a.id]), el('mutable', {}, [mutable.get(l.id)?.has(a.id) ? 'True' : 'False']), el('input_type', {}, [input]), el('default_value', {}, dflt ? [dflt] : []), el('values', {}, values.length ? [values.join('\n')] : [])]);
       });
       const kids: XmlNode[] = [el('name', {}, [l.id]), el('color', {}, [l.color]), el('type', {}, [type]), el('attributes', {}, attrs)];
       if (type === 'skeleton' && l.skeleton) {
@@ -251,7 +257,7 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
       }
     }
     const video = dataset.items.length === 1 && (dataset.items[0]!.media.frameCount !== undefined || dataset.items[0]!.annotations.some((a) => a.kind === 'track'));
-    if (video) return { output: serializeXml(writeVideo(dataset.items[0]!, labelEls, losses, cvatLabel)), losses };
+    if (video) return { output: serializeXml(writeVideo(dataset.items[0]!, dataset.schema, labelEls, losses, cvatLabel)), losses };
     const out: XmlNode[] = [el('version', {}, ['1.1']), el('meta', {}, [el('task', {}, [el('labels', {}, labelEls)])])];
     dataset.items.forEach((it, i) => {
       const m = it.media;
@@ -309,102 +315,3 @@ export const cvat: Format<string, string, CvatParseOptions, CvatSerializeOptions
     return { output: serializeXml(el('annotations', {}, out)), losses };
   },
 };
-
-/** CVAT for video: one video, box tracks → `track` annotations (keyframes only); other tracks kept verbatim. */
-function readVideo(root: XmlElement, tracks: XmlElement[], labels: LabelSet, issues: IssueList, num: (e: XmlElement, a: string) => number, labelOf: (name: string) => string): DatasetItem {
-  const meta = childElement(root, 'meta');
-  const task = meta ? (childElement(meta, 'task') ?? childElement(meta, 'job')) : undefined;
-  const size = task ? childElement(task, 'original_size') : undefined;
-  const text = (e: XmlElement | undefined, n: string) => (e ? childElements(e, n)[0]?.children.filter((c) => typeof c === 'string').join('').trim() : undefined);
-  const source = (meta && text(meta, 'source')) || (task && text(task, 'name')) || 'video';
-  const width = parseNumberToken(text(size, 'width') ?? '');
-  const height = parseNumberToken(text(size, 'height') ?? '');
-  const frames = parseNumberToken(text(task, 'size') ?? '');
-  const annotations: Annotation[] = [];
-  const kept: string[] = [];
-  const ids = new IdPool();
-  let maxFrame = -1;
-  for (const t of tracks) {
-    const where = `line ${t.line}`;
-    const shapes = childElements(t).filter((c) => c.name !== 'attribute' && c.name !== 'track');
-    const boxes = shapes.filter((c) => c.name === 'box');
-    const labelName = t.attributes.label;
-    if (!labelName || boxes.length !== shapes.length || !boxes.length) {
-      kept.push(serializeXml(t, { declaration: false }).trim());
-      issues.warn(where, `${labelName ? `a track of ${shapes[0]?.name ?? 'nothing'}` : 'a track without a label'} is not a box track; kept in media.extra.cvat.tracks`);
-      continue;
-    }
-    const label = labels.use(labelOf(labelName), 'track', `${where} label`);
-    if (!label) continue;
-    const hasKeyframeFlags = boxes.some((b) => b.attributes.keyframe !== undefined);
-    const keyframes = [];
-    for (const b of boxes) {
-      if (hasKeyframeFlags && b.attributes.keyframe !== '1') continue;
-      const [frame, xtl, ytl, xbr, ybr] = ['frame', 'xtl', 'ytl', 'xbr', 'ybr'].map((k) => num(b, k)) as [number, number, number, number, number];
-      const rot = b.attributes.rotation !== undefined ? num(b, 'rotation') : 0;
-      if (!Number.isInteger(frame) || frame < 0) {
-        issues.add(`line ${b.line}`, `frame must be a non-negative integer, got ${b.attributes.frame}`);
-        continue;
-      }
-      if (!(xbr > xtl && ybr > ytl)) {
-        issues.add(`line ${b.line}`, `box must have xbr > xtl and ybr > ytl`);
-        continue;
-      }
-      maxFrame = Math.max(maxFrame, frame);
-      keyframes.push({
-        frame,
-        x: xtl,
-        y: ytl,
-        width: xbr - xtl,
-        height: ybr - ytl,
-        ...(rot ? { rotation: rot } : {}),
-        ...(b.attributes.outside === '1' ? { outside: true } : {}),
-        ...(b.attributes.occluded === '1' ? { occluded: true } : {}),
-      });
-    }
-    keyframes.sort((a, b) => a.frame - b.frame);
-    const a: Annotation = { id: ids.take(`t${t.attributes.id ?? annotations.length}`), kind: 'track', label, keyframes };
-    if (t.attributes.source === 'auto') a.source = 'model';
-    annotations.push(a);
-  }
-  const extra: Record<string, unknown> = {};
-  if (kept.length) extra.tracks = kept;
-  const media: DatasetItem['media'] = { id: source };
-  if (width !== undefined && height !== undefined) Object.assign(media, { width, height });
-  if (frames !== undefined && frames > maxFrame) media.frameCount = frames;
-  else if (frames !== undefined) {
-    extra.size = frames;
-    issues.warn('<meta><task><size>', `task size ${frames} is not above the last frame ${maxFrame} (a frame step?); not used as the frame count`);
-  }
-  if (Object.keys(extra).length) media.extra = { cvat: extra };
-  return { media, annotations };
-}
-
-function writeVideo(item: DatasetItem, labelEls: XmlElement[], losses: FormatLoss[], cvatLabel: (a: Annotation) => string): XmlElement {
-  const m = item.media;
-  const mx = (isRecord(m.extra?.cvat) ? m.extra!.cvat : {}) as Record<string, unknown>;
-  const task: XmlNode[] = [];
-  if (m.frameCount !== undefined) task.push(el('size', {}, [String(m.frameCount)]));
-  else if (typeof mx.size === 'number') task.push(el('size', {}, [String(mx.size)]));
-  task.push(el('labels', {}, labelEls));
-  if (m.width !== undefined && m.height !== undefined) task.push(el('original_size', {}, [el('width', {}, [fmt(m.width)]), el('height', {}, [fmt(m.height)])]));
-  const out: XmlNode[] = [el('version', {}, ['1.1']), el('meta', {}, [el('task', {}, task), el('source', {}, [m.id])])];
-  let n = 0;
-  item.annotations.forEach((a, j) => {
-    const path = `items[0].annotations[${j}]`;
-    if (a.kind !== 'track') return kindLoss('CVAT for video (one file per video)', a, path, losses);
-    commonLosses('CVAT', a, path, { source: a.source !== 'human' }, losses);
-    const boxes = a.keyframes.map((k) =>
-      el('box', { frame: k.frame, outside: k.outside ? 1 : 0, occluded: k.occluded ? 1 : 0, keyframe: 1, xtl: fmt(k.x), ytl: fmt(k.y), xbr: fmt(k.x + k.width), ybr: fmt(k.y + k.height), ...(k.rotation ? { rotation: fmt(k.rotation) } : {}), z_order: 0 }),
-    );
-    out.push(el('track', { id: n++, label: cvatLabel(a), ...(a.source === 'model' ? { source: 'auto' } : {}) }, boxes));
-  });
-  for (const raw of Array.isArray(mx.tracks) ? (mx.tracks as string[]) : []) {
-    try {
-      out.push(parseXml(raw));
-    } catch {
-      losses.push({ path: 'items[0].media.extra.cvat.tracks', message: 'a kept track is not valid XML; not exported' });
-    }
-  }
-  return el('annotations', {}, out);
-}

@@ -16,13 +16,15 @@ export interface CvatMeta {
    * `"<label> (shapes)"` (see {@link companionLabelName}) and reads them back as the label itself.
    */
   companions: Map<string, string>;
+  /** Attributes declared `<mutable>True</mutable>` (they change along a track), by label. */
+  mutable: Map<string, Set<string>>;
 }
 
 /** Every kind but `keypoints`: what a CVAT label without a skeleton may hold in labelkit. */
 export const KINDS_WITHOUT_KEYPOINTS: readonly AnnotationKind[] = ANNOTATION_KINDS.filter((k) => k !== 'keypoints');
 
 /** Kinds a CVAT label type maps to (types absent here hold nothing labelkit has a kind for, or anything). */
-const KINDS_OF_TYPE: Partial<Record<CvatLabelType, AnnotationKind[]>> = { rectangle: ['bbox'], polygon: ['polygon'], skeleton: ['keypoints'], tag: ['tag'] };
+const KINDS_OF_TYPE: Partial<Record<CvatLabelType, AnnotationKind[]>> = { rectangle: ['bbox', 'track'], polygon: ['polygon'], skeleton: ['keypoints'], tag: ['tag'] };
 
 /** The kinds of a label declared with a CVAT type; a label without a skeleton never holds keypoints. */
 function kindsOfType(type: CvatLabelType): AnnotationKind[] {
@@ -42,7 +44,7 @@ function splitValues(s: string): string[] {
 export function readMeta(meta: XmlElement, file: string, issues: IssueList): CvatMeta {
   const holder = childElement(meta, 'task') ?? childElement(meta, 'project') ?? childElement(meta, 'job');
   const labelsEl = holder ? childElement(holder, 'labels') : undefined;
-  const out: CvatMeta = { labels: [], types: {}, companions: new Map() };
+  const out: CvatMeta = { labels: [], types: {}, companions: new Map(), mutable: new Map() };
   if (!labelsEl) return out;
   const all = childElements(labelsEl, 'label');
   const children = new Map<string, XmlElement[]>();
@@ -64,7 +66,10 @@ export function readMeta(meta: XmlElement, file: string, issues: IssueList): Cva
     if (color && HEX.test(color)) label.color = color;
     // `points` is a free point set in CVAT, not a skeleton: labelkit keeps such shapes verbatim.
     label.kinds = kindsOfType(type);
-    const attrs = childElements(childElement(l, 'attributes') ?? el('x'), 'attribute').map((a) => readAttribute(a));
+    const attrEls = childElements(childElement(l, 'attributes') ?? el('x'), 'attribute');
+    const attrs = attrEls.map((a) => readAttribute(a));
+    const mutable = attrEls.filter((a) => /^true$/i.test(childText(a, 'mutable') ?? '')).map((a) => childText(a, 'name') ?? '');
+    if (mutable.length) out.mutable.set(name, new Set(mutable));
     if (attrs.length) label.attributes = attrs;
     if (type === 'skeleton') {
       const joints = (children.get(name) ?? []).map((j) => childText(j, 'name')!);
@@ -130,6 +135,8 @@ const CVAT_KINDS: ReadonlySet<AnnotationKind> = new Set(['bbox', 'polygon', 'tag
 
 /** The CVAT type of a label that may hold `kinds`: the one matching type, or `any`. */
 function typeOfKinds(kinds: readonly AnnotationKind[]): CvatLabelType {
+  // Boxes and box tracks are both CVAT rectangles (shapes on images, tracks on video).
+  if (kinds.length > 0 && kinds.every((k) => k === 'bbox' || k === 'track')) return 'rectangle';
   return (kinds.length === 1 && TYPE_OF_KIND[kinds[0]!]) || 'any';
 }
 

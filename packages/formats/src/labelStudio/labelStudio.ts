@@ -1,12 +1,13 @@
 import { defineSchema, SchemaError, type Annotation, type KeypointsAnnotation, type LabelSchema, type Point2 } from '@labelkit/core';
 import type { DatasetItem, Format, FormatLoss, Media } from '../dataset.js';
-import { rotate } from '../shared/geometry.js';
 import { IdPool } from '../shared/ids.js';
 import { IssueList, at, describe, isFiniteNumber, isRecord } from '../shared/issues.js';
 import { readJson, writeJson } from '../shared/json-input.js';
 import { LabelSet } from '../shared/labels.js';
 import { commonLosses, kindLoss } from '../shared/losses.js';
 import { parseLabelConfig, type LsConfig } from './config.js';
+import { boxToPercent, percentToBox } from './rect.js';
+import { readSequence, sequenceFps, writeSequence } from './video.js';
 
 export interface LabelStudioParseOptions {
   /** The project's labeling config XML: builds the schema (and tells text from audio `Labels`). */
@@ -29,7 +30,7 @@ export type LabelStudioSerializeOptions = { pretty?: boolean };
 type Json = Record<string, unknown>;
 
 /** Default control (`from_name`) written per result type when an annotation has none in `extra`. */
-const DEFAULT_FROM: Record<string, string> = { rectanglelabels: 'label', polygonlabels: 'label', labels: 'label', choices: 'choice' };
+const DEFAULT_FROM: Record<string, string> = { rectanglelabels: 'label', polygonlabels: 'label', labels: 'label', choices: 'choice', videorectangle: 'box' };
 const RESULT_KNOWN = new Set(['id', 'type', 'value', 'from_name', 'to_name', 'original_width', 'original_height', 'image_rotation', 'score']);
 const VALUE_KNOWN: Record<string, string[]> = {
   rectanglelabels: ['x', 'y', 'width', 'height', 'rotation', 'rectanglelabels'],
@@ -37,7 +38,10 @@ const VALUE_KNOWN: Record<string, string[]> = {
   keypointlabels: ['x', 'y', 'keypointlabels'],
   labels: ['start', 'end', 'text', 'labels'],
   choices: ['choices'],
+  videorectangle: ['sequence', 'labels', 'framesCount', 'duration'],
 };
+/** Result types whose coordinates are percent of the image or video frame size. */
+const SIZED = ['rectanglelabels', 'polygonlabels', 'keypointlabels', 'videorectangle'];
 
 /** Label Studio JSON tasks (export "JSON" or one task). Percent coordinates of `original_width`/`original_height`. */
 export const labelStudio: Format<string | unknown[] | object, string, LabelStudioParseOptions, LabelStudioSerializeOptions> = {
@@ -65,7 +69,8 @@ export const labelStudio: Format<string | unknown[] | object, string, LabelStudi
     tasks.forEach((task: unknown, ti: number) => {
       const tpath = Array.isArray(doc) ? at('', ti) : '(task)';
       if (!isRecord(task)) return issues.add(tpath, `expected a task object, got ${describe(task)}`);
-      const data = task.data;
+      if (task.data === undefined) issues.warn(`${tpath}.data`, "the task has no data (an annotation file of Label Studio's frontend); the media's URL is unknown");
+      const data = task.data ?? {};
       if (!isRecord(data)) return issues.add(`${tpath}.data`, `expected an object, got ${describe(data)}`);
       const anns = task.annotations ?? task.completions ?? [];
       if (!Array.isArray(anns)) return issues.add(`${tpath}.annotations`, `expected an array, got ${describe(anns)}`);
@@ -84,7 +89,7 @@ export const labelStudio: Format<string | unknown[] | object, string, LabelStudi
       const sized = results.find((r) => isRecord(r) && isFiniteNumber(r.original_width)) as Json | undefined;
       const W = (sized?.original_width as number | undefined) ?? options.width;
       const H = (sized?.original_height as number | undefined) ?? options.height;
-      if (W !== undefined && H !== undefined && results.some((r) => isRecord(r) && ['rectanglelabels', 'polygonlabels', 'keypointlabels'].includes(String(r.type)))) {
+      if (W !== undefined && H !== undefined && results.some((r) => isRecord(r) && SIZED.includes(String(r.type)))) {
         media.width = W;
         media.height = H;
       }
@@ -120,7 +125,7 @@ export const labelStudio: Format<string | unknown[] | object, string, LabelStudi
           ev[k] = x;
         }
         if (typeof r.from_name === 'string' && r.from_name !== DEFAULT_FROM[type]) extra.from_name = r.from_name;
-        if (typeof r.to_name === 'string' && r.to_name !== ({ labels: media.text !== undefined ? 'text' : 'audio', choices: media.text !== undefined ? 'text' : media.width ? 'image' : 'audio' } as Json)[type] && !(['rectanglelabels', 'polygonlabels', 'keypointlabels'].includes(type) && r.to_name === 'image')) extra.to_name = r.to_name;
+        if (typeof r.to_name === 'string' && r.to_name !== ({ labels: media.text !== undefined ? 'text' : 'audio', choices: media.text !== undefined ? 'text' : media.width ? 'image' : 'audio' } as Json)[type] && !(['rectanglelabels', 'polygonlabels', 'keypointlabels'].includes(type) && r.to_name === 'image') && !(type === 'videorectangle' && r.to_name === 'video')) extra.to_name = r.to_name;
         if (r.image_rotation !== undefined && r.image_rotation !== 0) extra.image_rotation = r.image_rotation;
         const score = isFiniteNumber(r.score) ? { score: r.score } : {};
         const names = (v[type] ?? v.labels) as unknown;
@@ -150,15 +155,7 @@ export const labelStudio: Format<string | unknown[] | object, string, LabelStudi
           const label = labelList[0] ? labels.use(labelList[0], 'bbox', `${rpath}.value.rectanglelabels`) : undefined;
           if (!labelList[0]) issues.add(`${rpath}.value.rectanglelabels`, 'no label');
           if (!label) return;
-          // Label Studio rotates about the top-left corner; labelkit about the centre. Convert in pixels.
-          const X = (x / 100) * rW!;
-          const Y = (y / 100) * rH!;
-          const pw = (w / 100) * rW!;
-          const ph = (h / 100) * rH!;
-          const [dx, dy] = rotate(pw / 2, ph / 2, rot);
-          const a: Annotation = { id: ids.take(rid), kind: 'bbox', label, x: X + dx - pw / 2, y: Y + dy - ph / 2, width: pw, height: ph, ...score };
-          if (rot) a.rotation = rot;
-          finish(a);
+          finish({ id: ids.take(rid), kind: 'bbox', label, ...percentToBox({ x, y, width: w, height: h, rotation: rot }, rW!, rH!), ...score });
         } else if (type === 'polygonlabels' || type === 'polygon') {
           const pts = v.points;
           if (!Array.isArray(pts) || pts.length < 3 || !pts.every((p) => Array.isArray(p) && p.length === 2 && p.every(isFiniteNumber))) return issues.add(`${rpath}.value.points`, `expected at least 3 [x, y] percent pairs, got ${describe(pts)}`);
@@ -239,6 +236,20 @@ export const labelStudio: Format<string | unknown[] | object, string, LabelStudi
             if (isFiniteNumber(v.channel)) a.channel = v.channel;
             finish(a);
           }
+        } else if (type === 'videorectangle') {
+          if (!needSize()) return;
+          if (!labelList[0]) return issues.add(`${rpath}.value.labels`, 'no label');
+          const label = labels.use(labelList[0], 'track', `${rpath}.value.labels`);
+          if (!label) return;
+          const frames = isFiniteNumber(v.framesCount) ? v.framesCount : undefined;
+          const keyframes = readSequence(v.sequence, `${rpath}.value`, rW!, rH!, frames, issues);
+          if (!keyframes) return;
+          if (frames !== undefined && media.frameCount !== undefined && frames !== media.frameCount) issues.warn(`${rpath}.value.framesCount`, `${frames} frames here, ${media.frameCount} in an earlier result; ${media.frameCount} kept`);
+          if (frames !== undefined) media.frameCount ??= frames;
+          if (isFiniteNumber(v.duration)) media.duration ??= v.duration;
+          const fps = sequenceFps(v.sequence);
+          if (fps !== undefined) media.fps ??= fps;
+          finish({ id: ids.take(rid), kind: 'track', label, keyframes, ...score });
         } else if (type === 'choices') {
           if (!labelList.length) return issues.add(`${rpath}.value.choices`, 'no choice');
           labelList.forEach((c, k) => {
@@ -284,9 +295,10 @@ export const labelStudio: Format<string | unknown[] | object, string, LabelStudi
       if (task.id === undefined) task.id = /^\d+$/.test(m.id) ? Number(m.id) : i + 1;
       if (String(task.id) !== m.id && !/^task\d+$/.test(m.id)) losses.push({ path: `items[${i}].media.id`, message: `Label Studio task ids are numbers; "${m.id}" written as task ${task.id}` });
       const data: Json = { ...(isRecord(task.data) ? task.data : {}) };
+      const isVideo = m.frameCount !== undefined || it.annotations.some((a) => a.kind === 'track');
       const isImage = m.width !== undefined || it.annotations.some((a) => a.kind === 'bbox' || a.kind === 'polygon' || a.kind === 'keypoints');
       if (m.text !== undefined) data.text = m.text;
-      else if (!Object.keys(data).length) data[isImage ? 'image' : 'audio'] = m.uri ?? m.id;
+      else if (!Object.keys(data).length) data[isVideo ? 'video' : isImage ? 'image' : 'audio'] = m.uri ?? m.id;
       task.data = data;
       const W = m.width;
       const H = m.height;
@@ -312,11 +324,7 @@ export const labelStudio: Format<string | unknown[] | object, string, LabelStudi
         };
         if (a.kind === 'bbox') {
           if (!needSize()) return;
-          const r = a.rotation ?? 0;
-          const [dx, dy] = rotate(-a.width / 2, -a.height / 2, r);
-          const cx = a.x + a.width / 2;
-          const cy = a.y + a.height / 2;
-          result.push(base('rectanglelabels', { x: ((cx + dx) / W!) * 100, y: ((cy + dy) / H!) * 100, width: (a.width / W!) * 100, height: (a.height / H!) * 100, rotation: r, rectanglelabels: [a.label, ...more] }, true));
+          result.push(base('rectanglelabels', { ...boxToPercent(a, W!, H!), rectanglelabels: [a.label, ...more] }, true));
         } else if (a.kind === 'polygon') {
           if (!needSize()) return;
           if (a.holes?.length) losses.push({ path: `${path}.holes`, message: 'Label Studio polygons have no holes' });
@@ -344,6 +352,13 @@ export const labelStudio: Format<string | unknown[] | object, string, LabelStudi
           const v: Json = { start: a.start, end: a.end, labels: [a.label, ...more] };
           if (a.channel !== undefined) v.channel = a.channel;
           result.push(base('labels', v, false));
+        } else if (a.kind === 'track') {
+          if (!needSize()) return;
+          const sequence = writeSequence(a, path, W!, H!, m.fps, losses);
+          if (!sequence.length) return void losses.push({ path, message: 'the track is present on no frame (every keyframe is outside); Label Studio has no empty sequences; not exported' });
+          const value: Json = { ...(m.frameCount !== undefined ? { framesCount: m.frameCount } : {}), ...(m.duration !== undefined ? { duration: m.duration } : {}), sequence, labels: [a.label, ...more] };
+          // Label Studio's video results carry no frame size; labelkit writes it as on image results to read pixels back.
+          result.push({ ...base('videorectangle', value, false), to_name: to_name ?? 'video', original_width: W, original_height: H });
         } else if (a.kind === 'tag') {
           if (a.start !== undefined || a.end !== undefined) losses.push({ path, message: 'tag ranges are not exported (whole-item choices only)' });
           result.push(base('choices', { choices: [a.label] }, false));

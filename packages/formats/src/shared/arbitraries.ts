@@ -10,7 +10,8 @@
  * - `textSchema`, `textArb`, `textDatasetArb()`: texts with astral code points (emoji) and spans in
  *   code points (`text` = the slice), plus whole-item tags.
  * - `audioSchema`, `audioDatasetArb()`: audio items with a duration and segments in seconds.
- * - `videoSchema`, `videoDatasetArb()`: one video with box tracks (keyframes, outside/occluded, rotation).
+ * - `videoSchema`, `videoDatasetArb(options)`: one video with box tracks (keyframes, outside/occluded,
+ *   rotation; optionally track and keyframe attributes, integer pixels).
  * - `datasetDiff(actual, expected, { eps, ignoreIds })`: the first difference between two datasets'
  *   items (numbers compared within `eps`, angles modulo 360), or undefined when they agree.
  */
@@ -279,39 +280,62 @@ function valueDiff(a: unknown, e: unknown, path: string, eps: number): string | 
   return Object.is(a, e) || a === e ? undefined : `${path}: ${JSON.stringify(a)} instead of ${JSON.stringify(e)}`;
 }
 
-export const videoSchema = defineSchema({ labels: [{ id: 'car', kinds: ['track'] }, { id: 'person', kinds: ['track'] }] });
+/** Video labels: `car` has a track attribute (`make`) and attributes that change over time (`parked`, `colour`). */
+export const videoSchema = defineSchema({
+  labels: [
+    { id: 'car', kinds: ['track'], attributes: [{ id: 'make', type: 'text' }, { id: 'parked', type: 'boolean' }, { id: 'colour', type: 'select', options: ['red', 'blue', 'grey'] }] },
+    { id: 'person', kinds: ['track'] },
+  ],
+});
 
-/** One video (`width`×`height`, `frameCount`) with box tracks: sorted unique keyframes, outside/occluded flags, rotation. */
-export function videoDatasetArb(): fc.Arbitrary<Dataset> {
+/** What {@link videoDatasetArb} generates beyond boxes and `outside` (rotation and occlusion by default). */
+export interface VideoArbOptions {
+  rotation?: boolean;
+  occluded?: boolean;
+  /** `car` tracks get a `make` and keyframes `parked`/`colour` values (default false). */
+  attributes?: boolean;
+  /** Integer pixel coordinates and sizes (default false). */
+  integer?: boolean;
+}
+
+/** One video (`width`×`height`, `frameCount` 300) with box tracks: sorted unique keyframes, outside/occluded flags, rotation. */
+export function videoDatasetArb(o: VideoArbOptions = {}): fc.Arbitrary<Dataset> {
   const kf = fc.record({
     frame: fc.integer({ min: 0, max: 299 }),
     f: fc.tuple(unit, unit, unit, unit),
-    rotation: fc.option(fc.double({ min: 0.001, max: 359.999, noNaN: true }), { nil: undefined }),
+    rotation: o.rotation === false ? fc.constant(undefined) : fc.option(fc.double({ min: 0.001, max: 359.999, noNaN: true }), { nil: undefined }),
     outside: fc.boolean(),
-    occluded: fc.boolean(),
+    occluded: o.occluded === false ? fc.constant(false) : fc.boolean(),
+    attributes: o.attributes
+      ? fc.option(fc.record({ parked: fc.boolean(), colour: fc.constantFrom('red', 'blue', 'grey') }, { requiredKeys: [] }).filter((r) => Object.keys(r).length > 0), { nil: undefined })
+      : fc.constant(undefined),
   });
-  const track = fc.tuple(fc.uniqueArray(kf, { minLength: 1, maxLength: 5, selector: (k) => k.frame }), fc.constantFrom('car', 'person'));
+  const make = o.attributes ? fc.option(fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,8}$/), { nil: undefined }) : fc.constant(undefined);
+  const track = fc.tuple(fc.uniqueArray(kf, { minLength: 1, maxLength: 5, selector: (k) => k.frame }), fc.constantFrom('car', 'person'), make);
   return fc.tuple(fc.integer({ min: 2, max: 1920 }), fc.integer({ min: 2, max: 1080 }), fc.array(track, { maxLength: 4 })).map(([w, h, tracks]) => ({
     schema: videoSchema,
     items: [
       {
         media: { id: 'clip.mp4', width: w, height: h, frameCount: 300 },
-        annotations: tracks.map(([kfs, label], i) => ({
+        annotations: tracks.map(([kfs, label, makeValue], i) => ({
           id: `t${i}`,
           kind: 'track' as const,
           label,
+          ...(label === 'car' && makeValue !== undefined ? { attributes: { make: makeValue } } : {}),
           keyframes: [...kfs].sort((a, b) => a.frame - b.frame).map((k) => {
-            const x = k.f[0] * w * 0.9;
-            const y = k.f[1] * h * 0.9;
+            const r = (v: number) => (o.integer ? Math.round(v) : v);
+            const x = r(k.f[0] * w * 0.9);
+            const y = r(k.f[1] * h * 0.9);
             return {
               frame: k.frame,
               x,
               y,
-              width: Math.max(0.01, k.f[2] * (w - x)),
-              height: Math.max(0.01, k.f[3] * (h - y)),
+              width: o.integer ? Math.max(1, Math.round(k.f[2] * (w - x))) : Math.max(0.01, k.f[2] * (w - x)),
+              height: o.integer ? Math.max(1, Math.round(k.f[3] * (h - y))) : Math.max(0.01, k.f[3] * (h - y)),
               ...(k.rotation !== undefined ? { rotation: k.rotation } : {}),
               ...(k.outside ? { outside: true } : {}),
               ...(k.occluded ? { occluded: true } : {}),
+              ...(label === 'car' && k.attributes ? { attributes: k.attributes } : {}),
             };
           }),
         })),
