@@ -8,14 +8,14 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '@labelkit/core';
 import { webvtt } from './index.js';
 import { datasetOf } from '../text-shared/test-utils/arbitraries.js';
-import { runDebianPython, tempFiles } from '../text-shared/test-utils/outside-tools.js';
+import { OUTSIDE_TOOL_TIMEOUT, runDebianPython, tempFiles } from '../text-shared/test-utils/outside-tools.js';
 
 const READ_WITH_WEBVTT_PY = `
 import html, json, sys, webvtt
 print(json.dumps([{'id': c.identifier, 'start': c.start_in_seconds, 'end': c.end_in_seconds, 'text': html.unescape(c.text)} for c in webvtt.read(sys.argv[1])]))
 `;
 
-describe('webvtt read by python3-webvtt', () => {
+describe('webvtt read by python3-webvtt', { timeout: OUTSIDE_TOOL_TIMEOUT }, () => {
   it('gives the cues in time order with their ids, times and text, voices that need escaping included', () => {
     const seg = (id: string, label: string, start: number, end: number, text: string, cueId?: string): Annotation => ({ id, kind: 'segment', label, start, end, text, ...(cueId ? { extra: { cueId } } : {}) });
     const annotations = [

@@ -30,12 +30,16 @@ export function tempFiles(files: Record<string, string>): string {
  */
 export function runDebianPython(script: string, args: readonly string[], modules: Record<string, string>): string {
   requireExecutable(DEBIAN_PYTHON, 'python3');
-  for (const [module, pkg] of Object.entries(modules)) {
-    try {
-      execFileSync(DEBIAN_PYTHON, ['-c', `import ${module}`], { stdio: 'pipe' });
-    } catch {
-      throw new Error(`Python module "${module}" is missing for ${DEBIAN_PYTHON}: install the Debian package "${pkg}" (apt-get install -y --no-install-recommends ${pkg}; .ci/run does this)`);
-    }
+  try {
+    return execFileSync(DEBIAN_PYTHON, ['-c', script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const stderr = String((e as { stderr?: unknown }).stderr ?? '');
+    const missing = /No module named '([^'.]+)/.exec(stderr)?.[1];
+    const pkg = missing === undefined ? undefined : modules[missing];
+    if (pkg) throw new Error(`Python module "${missing}" is missing for ${DEBIAN_PYTHON}: install the Debian package "${pkg}" (apt-get install -y --no-install-recommends ${pkg}; .ci/run does this)`);
+    throw new Error(`${DEBIAN_PYTHON} failed:\n${stderr}`);
   }
-  return execFileSync(DEBIAN_PYTHON, ['-c', script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/** Timeout for a test that starts another program (NLTK alone takes seconds to import on a busy machine). */
+export const OUTSIDE_TOOL_TIMEOUT = 60_000;
