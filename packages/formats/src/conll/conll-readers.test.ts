@@ -3,7 +3,6 @@
  * the CoNLL-2002 layout (`word POS IOB`), its IOB tags turned into entities by NLTK's own
  * `conlltags2tree`.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '@labelkit/core';
 import type { DatasetItem } from '../dataset.js';

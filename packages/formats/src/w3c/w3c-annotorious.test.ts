@@ -13,7 +13,7 @@ import { w3c } from './index.js';
 const BOUNDS = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
 
 /** One Annotorious annotation with a tagging body, as its W3C serializer writes it. */
-function annotorious(id: string, label: string, selector: ImageAnnotation['target']['selector']): unknown {
+function annotorious(id: string, label: string, selector: { type: ShapeType; geometry: object }): unknown {
   const a = { id, bodies: [{ id: `${id}-body`, annotation: id, type: 'TextualBody', purpose: 'tagging', value: label }], target: { annotation: id, selector } } as unknown as ImageAnnotation;
   return serializeW3CImageAnnotation(a, 'photo.jpg');
 }
@@ -32,7 +32,7 @@ describe('w3c import of what Annotorious writes', () => {
     const [box, turned, tri] = dataset.items[0]!.annotations;
     expect(box).toMatchObject({ id: 'box', kind: 'bbox', label: 'car', x: 10, y: 20, width: 30, height: 40 });
     expect(turned).toMatchObject({ id: 'turned', kind: 'bbox', x: 10, y: 20, width: 30, height: 40 });
-    expect(turned!.kind === 'bbox' && turned.rotation).toBeCloseTo(30, 9);
+    expect(turned!.kind === 'bbox' && turned!.rotation).toBeCloseTo(30, 9);
     expect(tri).toEqual({ id: 'tri', kind: 'polygon', label: 'tree', points: [[0, 0], [10, 0], [10, 10]], extra: expect.anything() as unknown });
   });
 

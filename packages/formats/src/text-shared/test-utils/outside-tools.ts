@@ -36,8 +36,8 @@ export function runDebianPython(script: string, args: readonly string[], modules
     const stderr = String((e as { stderr?: unknown }).stderr ?? '');
     const missing = /No module named '([^'.]+)/.exec(stderr)?.[1];
     const pkg = missing === undefined ? undefined : modules[missing];
-    if (pkg) throw new Error(`Python module "${missing}" is missing for ${DEBIAN_PYTHON}: install the Debian package "${pkg}" (apt-get install -y --no-install-recommends ${pkg}; .ci/run does this)`);
-    throw new Error(`${DEBIAN_PYTHON} failed:\n${stderr}`);
+    if (pkg) throw new Error(`Python module "${missing}" is missing for ${DEBIAN_PYTHON}: install the Debian package "${pkg}" (apt-get install -y --no-install-recommends ${pkg}; .ci/run does this)`, { cause: e });
+    throw new Error(`${DEBIAN_PYTHON} failed:\n${stderr}`, { cause: e });
   }
 }
 
