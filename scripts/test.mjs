@@ -1,31 +1,25 @@
 #!/usr/bin/env node
 // `pnpm test`: every test layer (node, jsdom, browser, Storybook stories) in one Vitest run.
-// The browser layers need Chromium. When none is found this says how to get one — and on Debian as root
-// installs Debian's `chromium` package itself, saying so. It never skips the browser tests silently.
+// The browser layers need Chromium and some Node tests Debian's outside readers (scripts/debian-tools.mjs).
+// When one is missing this says how to get it — and on Debian as root installs it itself, saying so. It
+// never skips a test silently.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findChromium } from './chromium.mjs';
+import { DEBIAN_TEST_PACKAGES, ensureDebianPackages } from './debian-tools.mjs';
 
 function ensureChromium() {
+  const missing = ensureDebianPackages();
   const found = findChromium();
-  if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
-  if (isRoot && isDebian) {
-    console.log('labelkit test: no Chromium found; installing Debian\'s "chromium" package (apt-get install -y chromium) ...');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    const installed = findChromium();
-    if (installed) return installed;
-  }
+  if (found && !missing.some((p) => p !== 'chromium')) return found;
   console.error(
     [
-      'labelkit test: the browser tests need Chromium, and none was found.',
-      '  Debian/Ubuntu:  sudo apt-get install -y chromium',
-      '  elsewhere:      install Chromium or Chrome and set CHROMIUM_PATH=/path/to/chrome',
-      'The browser tests are not skipped: install a browser and run `pnpm test` again.',
+      `labelkit test: missing what the tests need: ${found ? '' : 'Chromium; '}${missing.filter((p) => p !== 'chromium').map((p) => `${p} (${DEBIAN_TEST_PACKAGES[p]})`).join(', ')}.`,
+      `  Debian/Ubuntu:  sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`,
+      '  elsewhere:      install Chromium or Chrome and set CHROMIUM_PATH=/path/to/chrome, and the tools above',
+      'No test is skipped: install them and run `pnpm test` again.',
     ].join('\n'),
   );
   process.exit(1);

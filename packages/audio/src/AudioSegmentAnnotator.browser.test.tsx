@@ -96,6 +96,24 @@ describe('AudioSegmentAnnotator in Chromium', () => {
     expect(document.querySelector('[aria-label="Selected segment"]')?.textContent).toContain('Speech');
   });
 
+  it('makes no segment when the audio did not load (HTTP 404), and says why', async () => {
+    const onChange = vi.fn<(next: Annotation[]) => void>();
+    host = renderInHost(<AudioSegmentAnnotator schema={schema} src="/no-such-audio-file.wav" onChange={onChange} />);
+    await vi.waitFor(() => expect(host!.querySelector('[role="alert"]')?.textContent).toMatch(/Could not load the audio: .*Segments cannot be made until it loads\./), { timeout: 5000 });
+    const canvas = host.querySelector<HTMLCanvasElement>('[data-testid="lk-audio-canvas"]')!;
+    const rect = canvas.getBoundingClientRect();
+    const y = rect.top + 60;
+    await act(async () => {
+      pointer(canvas, 'pointermove', rect.left + 100, y, 0);
+      pointer(canvas, 'pointerdown', rect.left + 100, y);
+      pointer(canvas, 'pointermove', rect.left + 200, y);
+      pointer(canvas, 'pointermove', rect.left + 300, y);
+      pointer(canvas, 'pointerup', rect.left + 300, y);
+    });
+    expect(onChange).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(host!.textContent).toContain('No segment made: the audio did not load, so its length is not known'));
+  });
+
   it('drags a segment as a draft: no render and no onChange per move, one onChange and one undo step at the end', async () => {
     const seg: SegmentAnnotation = { id: 'a', kind: 'segment', label: 'speech', start: 1, end: 1.5 };
     let renders = 0;

@@ -160,7 +160,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
         />
       ) : null}
       {source.status === 'error' ? (
-        <p role="alert">Could not load the audio: {source.error}</p>
+        <p role="alert">Could not load the audio: {source.error?.replace(/\.$/, '')}. Segments cannot be made until it loads.</p>
       ) : null}
       <canvas ref={refs.overview} className="lk-audio__overview" style={{ height: OVERVIEW_HEIGHT }} aria-hidden="true" onPointerDown={pointer.onOverviewPointer} onPointerMove={pointer.onOverviewPointer} />
       <div ref={refs.track} className="lk-audio__track" style={{ height: layout.height }} aria-hidden="true" data-sample-window={core.sampleWindow.status.state}>

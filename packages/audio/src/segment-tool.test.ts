@@ -31,6 +31,16 @@ describe('segmentTool', () => {
     expect(r.effects.at(-1)).toEqual({ type: 'create', start: 3.2, end: 5, lane: 1 });
   });
 
+  it('creates nothing when the audio has no duration (not loaded, or failed to), and says why', () => {
+    const noAudio: ToolContext = { ...ctx, duration: 0 };
+    const r = run([{ type: 'pointerdown', time: 1, lane: 0 }, { type: 'pointermove', time: 2, lane: 0 }, { type: 'pointermove', time: 3, lane: 0 }, { type: 'pointerup', time: 3, lane: 0 }], noAudio);
+    expect(r.path).toEqual(['pointing', 'idle', 'idle', 'idle']);
+    expect(r.effects).toEqual([{ type: 'cannotCreate', reason: 'no-duration' }]);
+    // A click still seeks (to 0, all there is).
+    expect(run([{ type: 'pointerdown', time: 1, lane: 0 }, { type: 'pointerup', time: 1, lane: 0 }], noAudio).effects).toEqual([{ type: 'select', id: null }, { type: 'seek', time: 0 }]);
+    for (const duration of [Number.NaN, -1]) expect(run([{ type: 'pointerdown', time: 1, lane: 0 }, { type: 'pointermove', time: 2, lane: 0 }], { ...ctx, duration }).effects).toEqual([{ type: 'cannotCreate', reason: 'no-duration' }]);
+  });
+
   it('treats a press without drag as a click: select or seek', () => {
     expect(run([{ type: 'pointerdown', time: 3, lane: 0, hit: { id: 's1', part: 'body' } }, { type: 'pointermove', time: 3.01, lane: 0 }, { type: 'pointerup', time: 3.01, lane: 0 }]).effects).toEqual([{ type: 'select', id: 's1', additive: false }]);
     expect(run([{ type: 'pointerdown', time: 7, lane: 0 }, { type: 'pointerup', time: 7, lane: 0 }]).effects).toEqual([{ type: 'select', id: null }, { type: 'seek', time: 7 }]);

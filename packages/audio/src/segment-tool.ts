@@ -5,7 +5,8 @@
  *
  * States: `idle` → `pointing` (button down, not yet dragged) → `creating` | `moving` | `resizing`
  * → `idle`. A press that never passes the drag threshold is a click: it selects the segment hit, or
- * clears the selection and seeks when it hit nothing.
+ * clears the selection and seeks when it hit nothing. Without a duration (the audio has not loaded)
+ * a drag on the empty track creates nothing and says so (`cannotCreate`): a segment is never empty.
  */
 
 /** Modifier keys held during an event. */
@@ -82,7 +83,9 @@ export type ToolEffect =
    */
   | { type: 'update'; id: string; start: number; end: number; lane: number }
   /** The gesture ends (`cancelled`: the last `update` put the segment back where it was; nothing to commit). */
-  | { type: 'endGesture'; id: string; cancelled: boolean };
+  | { type: 'endGesture'; id: string; cancelled: boolean }
+  /** A drag on the empty track made no segment: the audio has no duration yet (not loaded, or failed to). */
+  | { type: 'cannotCreate'; reason: 'no-duration' };
 
 /** One step of the machine. */
 export interface ToolStep {
@@ -140,6 +143,8 @@ export function segmentTool(state: ToolState, event: ToolEvent, ctx: ToolContext
         const step = segmentTool(next, event, ctx);
         return { state: step.state, effects: [{ type: 'select', id: hit.id }, { type: 'beginGesture', id: hit.id }, ...step.effects] };
       }
+      // Without a duration every time clamps to 0: a drag would make an empty segment.
+      if (!(ctx.duration > 0)) return { state: IDLE, effects: [{ type: 'cannotCreate', reason: 'no-duration' }] };
       const creating: ToolState = { type: 'creating', anchor: state.time, lane: state.lane, start: state.time, end: state.time };
       return segmentTool(creating, event, ctx);
     }
@@ -154,6 +159,7 @@ export function segmentTool(state: ToolState, event: ToolEvent, ctx: ToolContext
         return { state: { ...state, start, end }, effects: [{ type: 'preview', start: clamp(snap(start), 0, ctx.duration), end: clamp(snap(end), 0, ctx.duration), lane: state.lane }] };
       }
       const r = normaliseRange(a, b, ctx);
+      if (!(r.end > r.start)) return { state: IDLE, effects: [{ type: 'clearPreview' }] };
       return { state: IDLE, effects: [{ type: 'clearPreview' }, { type: 'create', start: r.start, end: r.end, lane: state.lane }] };
     }
     case 'moving': {

@@ -38,6 +38,12 @@ export interface SegmentPointerParts {
   edits: SegmentEdits;
 }
 
+/** Why a drag on the track made no segment, while the audio is loading and when it failed to load. */
+export const NO_DURATION = {
+  loading: 'No segment made: the audio is still loading, so its length is not known yet',
+  error: 'No segment made: the audio did not load, so its length is not known',
+} as const;
+
 /**
  * Drives the segment tool from the track canvas' pointer events (the tool state in `core.refs.tool`,
  * a drag's draft in `core.refs.draft`), and attaches the non-passive wheel listener that zooms at the
@@ -101,6 +107,9 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
           break;
         case 'create':
           createSegment(e.start, e.end, e.lane);
+          break;
+        case 'cannotCreate':
+          announce(NO_DURATION[source.status === 'error' ? 'error' : 'loading']);
           break;
         case 'beginGesture':
           draftRef.current = null;
@@ -182,7 +191,7 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
     const p = pointerInfo(e);
     if (toolRef.current.type === 'idle') {
       const hit = hitAt(p.time, p.lane, p.row);
-      const c = hit ? (hit.part === 'body' ? (readOnly ? 'pointer' : 'grab') : readOnly ? 'pointer' : 'ew-resize') : p.y < layoutRulerBottom() ? 'pointer' : readOnly ? 'default' : 'crosshair';
+      const c = hit ? (hit.part === 'body' ? (readOnly ? 'pointer' : 'grab') : readOnly ? 'pointer' : 'ew-resize') : p.y < layoutRulerBottom() ? 'pointer' : readOnly ? 'default' : duration > 0 ? 'crosshair' : 'not-allowed';
       if (e.currentTarget.style.cursor !== c) e.currentTarget.style.cursor = c;
       return;
     }

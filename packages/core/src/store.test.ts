@@ -37,6 +37,23 @@ describe('createAnnotationStore', () => {
     expect(store.getSnapshot()).toHaveLength(1);
   });
 
+  it('rejects empty, reversed and non-finite segments from every path: initial value, add, update, sync', () => {
+    const seg = (id: string, start: number, end: number): Annotation => ({ id, kind: 'segment', label: 'speech', start, end });
+    expect(() => createAnnotationStore([seg('z', 0, 0)])).toThrow(/segment "z" needs end > start/);
+    const store = createAnnotationStore([seg('a', 1, 2)]);
+    expect(() => store.apply({ added: [seg('b', 0, 0)] }, { origin: 'user' })).toThrow(/cannot add segment "b" needs end > start .*start 0, end 0/);
+    expect(() => store.apply({ updated: [seg('a', 2, 1)] }, { origin: 'user' })).toThrow(/cannot update segment "a"/);
+    expect(() => store.apply({ updated: [seg('a', 1, Number.NaN)] }, { origin: 'remote' })).toThrow(/finite start and end/);
+    expect(() => store.sync([seg('a', 1, 2), seg('c', 3, Infinity)])).toThrow(/segment "c" needs finite/);
+    expect(() => store.sync([seg('a', 5, 5)])).toThrow(/segment "a"/);
+    // Nothing got in, and a gesture's moves are held to it too.
+    expect(store.getSnapshot()).toEqual([seg('a', 1, 2)]);
+    store.beginGesture();
+    expect(() => store.apply({ updated: [seg('a', 1, 1)] }, { origin: 'user' })).toThrow(/segment "a"/);
+    store.endGesture();
+    expect(store.getSnapshot()).toEqual([seg('a', 1, 2)]);
+  });
+
   it('records only user changes; a new edit clears redo', () => {
     const store = createAnnotationStore();
     store.apply({ added: [box('api')] }, { origin: 'api' });

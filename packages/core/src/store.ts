@@ -1,5 +1,6 @@
 import type { Annotation } from './annotation.js';
 import { createHistory, type History, type HistoryEntry, type HistoryStep } from './history.js';
+import { segmentRangeProblem } from './segment-range.js';
 
 /** Who made a change: the person at the annotator, the host app through the API, or a collaborator. */
 export type ChangeOrigin = 'user' | 'api' | 'remote';
@@ -123,6 +124,8 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
   let snapshot: readonly Annotation[] = Object.freeze([...initial]);
   let indexById = buildIndex(snapshot);
   if (indexById.size !== snapshot.length) throw new Error('createAnnotationStore: annotation ids must be unique');
+  const badInitial = snapshot.map(segmentRangeProblem).filter((p) => p !== undefined);
+  if (badInitial.length) throw new Error(`createAnnotationStore: ${badInitial.join('; ')}`);
   const listeners = new Set<ChangeListener>();
   const history = createHistory(options.historyDepth ?? 500);
 
@@ -158,7 +161,14 @@ export function createAnnotationStore(initial: readonly Annotation[] = [], optio
     const next = [...prev];
     const updatedPairs: [Annotation, Annotation][] = [];
     const problems: string[] = [];
+    // The one model rule that needs no schema and that no annotator may break: a segment is never empty.
+    for (const a of change.added ?? []) {
+      const bad = segmentRangeProblem(a);
+      if (bad) problems.push(`cannot add ${bad}`);
+    }
     for (const a of change.updated ?? []) {
+      const bad = segmentRangeProblem(a);
+      if (bad) problems.push(`cannot update ${bad}`);
       const i = prevIndex.get(a.id);
       if (i === undefined) {
         problems.push(`cannot update unknown annotation "${a.id}"`);

@@ -77,6 +77,14 @@ describe('validateAnnotations', () => {
     expect(byPath['[10].kind']).toMatch(/unknown kind/);
   });
 
+  it('rejects empty, reversed and non-finite segments, naming the field', () => {
+    const seg = (id: string, start: unknown, end: unknown) => ({ id, kind: 'segment', label: 'speech', start, end });
+    const issues = validateAnnotations(schema, [seg('ok', 0, 0.001), seg('empty', 0, 0), seg('reversed', 2, 1), seg('nan', Number.NaN, 1), seg('inf', 0, Infinity), seg('text', '0', 1)]);
+    expect(issues.map((i) => i.path)).toEqual(['[1].end', '[2].end', '[3].start', '[4].end', '[5].start']);
+    expect(issues[0]!.message).toMatch(/end > start .*never empty.*start 0, end 0/);
+    expect(issues[2]!.message).toMatch(/finite number, got NaN/);
+  });
+
   it('rejects keypoints on a label without a skeleton, saying why', () => {
     const open = defineSchema({ labels: [{ id: 'thing' }, { id: 'person', skeleton: { keypoints: ['a'] } }] });
     const issues = validateAnnotations(open, [

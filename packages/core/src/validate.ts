@@ -193,7 +193,8 @@ function checkGeometry(a: Record<string, unknown>, label: Label | undefined, add
     }
     case 'segment': {
       const ok = num('start', { min: 0 }) && num('end');
-      if (ok && (a.end as number) <= (a.start as number)) add('end', `expected end > start, got start ${String(a.start)}, end ${String(a.end)}`);
+      // The store holds to the same rule (segmentRangeProblem): a segment is never empty.
+      if (ok && (a.end as number) <= (a.start as number)) add('end', `expected end > start (a segment is never empty), got start ${String(a.start)}, end ${String(a.end)}`);
       if (ok && ctx.duration !== undefined && (a.end as number) > ctx.duration + 1e-9) add('end', `end ${String(a.end)} s is past the media's duration (${ctx.duration} s)`);
       if (a.channel !== undefined) num('channel', { min: 0, integer: true });
       if (a.text !== undefined && typeof a.text !== 'string') add('text', `expected a transcript string, got ${describeValue(a.text)}`);

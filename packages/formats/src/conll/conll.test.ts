@@ -76,6 +76,19 @@ describe('conll.serialize', () => {
     }
   });
 
+  it('reports a -DOCSTART- token at the start of a line as a loss: readers take the line for a document break', () => {
+    const text = '-DOCSTART- Inc. hired Ann -DOCSTART-x -DOCSTARTED\nx -DOCSTART-';
+    const span = (id: string, start: number, end: number): Annotation => ({ id, kind: 'span', label: 'ORG', start, end, text: Array.from(text).slice(start, end).join('') });
+    const d = datasetOf([{ media: { id: '0', text }, annotations: [span('org', 0, 15), span('per', 22, 25)] }]);
+    const tokenPerLine = conll.serialize(d);
+    expect(tokenPerLine.losses.map((l) => l.path)).toEqual(['items[0].annotations[0]', 'items[0].media.text', 'items[0].media.text']);
+    expect(tokenPerLine.losses[0]!.message).toContain('"-DOCSTART-"');
+    // What the losses say is what labelkit's own reader does with the file.
+    expect(spans(conll.parse(tokenPerLine.output).dataset.items[0]!)).toEqual(['ORG:Inc.', 'ORG:Ann']);
+    // Sentence per line: only a sentence's first token starts a line.
+    expect(conll.serialize(d, { layout: 'sentence-per-line' }).losses.map((l) => l.path)).toEqual(['items[0].annotations[0]']);
+  });
+
   it('reports overlapping spans, spans off token boundaries and text whitespace it cannot keep', () => {
     const text = 'New  York City';
     const span = (id: string, start: number, end: number): Annotation => ({ id, kind: 'span', label: 'LOC', start, end, text: Array.from(text).slice(start, end).join('') });

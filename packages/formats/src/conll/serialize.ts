@@ -93,6 +93,7 @@ function writeItem(item: DatasetItem, path: string, tokenizer: Tokenizer, scheme
   const tokenFlat = sentences.flatMap((s, si) => s.map((t, ti) => ({ ...t, si, ti })));
   const perSentence: TokenEntity[][] = sentences.map(() => []);
   let lastEnd = -1;
+  const written: { first: number; last: number; p: string }[] = [];
   for (const { a, j } of spans) {
     const p = `${path}.annotations[${j}]`;
     // Tokens are in text order: the first one ending after the span start, the last one starting before its end.
@@ -109,6 +110,7 @@ function writeItem(item: DatasetItem, path: string, tokenizer: Tokenizer, scheme
       continue;
     }
     lastEnd = lastIndex;
+    written.push({ first: firstIndex, last: lastIndex, p });
     if (first.start !== a.start || last.end !== a.end) {
       losses.push({ path: p, message: `the span [${a.start}, ${a.end}) does not fall on token boundaries; written as [${first.start}, ${last.end})` });
     }
@@ -121,6 +123,8 @@ function writeItem(item: DatasetItem, path: string, tokenizer: Tokenizer, scheme
     }
     if (first.si !== last.si) losses.push({ path: p, message: 'the span crosses a sentence boundary; it reads back as one span per sentence' });
   }
+
+  reportDocstartTokens(tokenFlat, chars, layout, written, path, losses);
 
   const extraColumns = (media.extra?.conll as ConllExtra | undefined)?.columns;
   const columns = extraColumns && extraColumns.length === tokenFlat.length ? extraColumns : undefined;
@@ -135,6 +139,24 @@ function writeItem(item: DatasetItem, path: string, tokenizer: Tokenizer, scheme
     return layout === 'sentence-per-line' ? `${rows.join(' ')}\n` : `${rows.join('\n')}\n`;
   });
   return out.join(layout === 'sentence-per-line' ? '' : '\n');
+}
+
+/**
+ * A line that starts with `-DOCSTART-` is a document break to CoNLL readers (labelkit's own too): a
+ * token written there is dropped, with the entity it begins or continues. CoNLL has no escape for
+ * it, so each such token is a loss — on its span when it is in one, else on the text.
+ */
+function reportDocstartTokens(tokens: readonly (TokenRange & { ti: number })[], chars: readonly string[], layout: string, spans: readonly { first: number; last: number; p: string }[], path: string, losses: FormatLoss[]): void {
+  let s = 0;
+  tokens.forEach((t, k) => {
+    const startsLine = layout !== 'sentence-per-line' || t.ti === 0;
+    if (!startsLine || chars.slice(t.start, t.start + 10).join('') !== '-DOCSTART-') return;
+    while (s < spans.length && spans[s]!.last < k) s++;
+    const span = spans[s] && spans[s]!.first <= k ? spans[s] : undefined;
+    const token = chars.slice(t.start, t.end).join('');
+    if (span) losses.push({ path: span.p, message: `the span holds the token "${token}", which starts a line: CoNLL readers take that line for a document break, so the token and this entity do not read back` });
+    else losses.push({ path: `${path}.media.text`, message: `the token "${token}" at code point ${t.start} starts a line: CoNLL readers take that line for a document break, so it does not read back` });
+  });
 }
 
 /** The first index in `[0, n)` where the monotone predicate holds (`n` when none). */

@@ -86,6 +86,19 @@ describe('labelStudio golden', () => {
     expect(dataset.schema.byId.get('Beat')!.kinds).toEqual(['segment']);
   });
 
+  it('rejects an empty or reversed audio segment (end <= start)', () => {
+    const config = ls('lsf_audio_regions.label_config.xml');
+    const region = (start: number, end: number) => ({ id: `r${start}${end}`, type: 'labels', from_name: 'label', to_name: 'audio', value: { start, end, labels: ['Beat'] } });
+    const task = { id: 1, data: { url: 'a.mp3' }, annotations: [{ result: [region(1, 2), region(3, 3), region(5, 4)] }] };
+    let error: FormatError | undefined;
+    try {
+      labelStudio.parse([task], { config });
+    } catch (e) {
+      error = e as FormatError;
+    }
+    expect(error!.issues.map((i) => i.message)).toEqual([expect.stringMatching(/equals its start: a segment is never empty/), expect.stringMatching(/before start/)]);
+  });
+
   it('reads UTF-16 offsets of old exports with a warning', () => {
     const task = { id: 1, data: { text: '😀 Ann' }, annotations: [{ result: [{ id: 'r', type: 'labels', from_name: 'label', to_name: 'text', value: { start: 3, end: 6, text: 'Ann', labels: ['PER'] } }] }] };
     const { dataset, warnings } = labelStudio.parse([task]);

@@ -229,7 +229,7 @@ export const labelStudio: Format<string | unknown[] | object, string, LabelStudi
           } else {
             const [s, e] = [num('start'), num('end')];
             if (Number.isNaN(s) || Number.isNaN(e)) return;
-            if (e < s) return issues.add(rpath, `segment end ${e} is before start ${s}`);
+            if (e <= s) return issues.add(rpath, e === s ? `segment end ${e} equals its start: a segment is never empty` : `segment end ${e} is before start ${s}`);
             const label = labels.use(label0, 'segment', `${rpath}.value.labels`);
             if (!label) return;
             const a: Annotation = { id: ids.take(rid), kind: 'segment', label, start: s, end: e, ...score };

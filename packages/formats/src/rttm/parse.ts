@@ -71,7 +71,10 @@ export function parseRttm(input: string, options: RttmParseOptions = {}): ParseR
     if (f.length > 10) issues.add(place, `expected at most 10 fields, got ${f.length}`);
     const label = labels.resolve(speaker, 'segment', `${place}, field 8`);
     if (!ok || label === undefined) return;
-    const seg: SegmentAnnotation = { id: '', kind: 'segment', label, start: onset, end: roundNano(onset + duration) };
+    const end = roundNano(onset + duration);
+    // A duration far below the onset's precision would round to an empty segment.
+    if (!(end > onset)) return issues.add(`${place}, field 5`, `the duration ${durText} is too small to move the end past the onset ${onsetText}`);
+    const seg: SegmentAnnotation = { id: '', kind: 'segment', label, start: onset, end };
     if (ortho !== NA) seg.text = ortho;
     if (score !== undefined) seg.score = score;
     const extra: Record<string, unknown> = {};

@@ -32,6 +32,10 @@ describe('rttm.parse', () => {
     }
     expect(error!.issues.map((i) => i.path)).toEqual(['line 1, field 4', 'line 2', 'line 3, field 3', 'line 3, field 5', 'line 3, field 9']);
   });
+
+  it('rejects a duration too small to make a segment at its onset (it would be empty)', () => {
+    expect(() => rttm.parse('SPEAKER f 1 100000 1e-12 <NA> <NA> a <NA> <NA>\n')).toThrow(/too small to move the end past the onset/);
+  });
 });
 
 describe('rttm.serialize', () => {

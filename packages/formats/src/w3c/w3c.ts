@@ -117,15 +117,22 @@ export const w3c: Format<string | object, string, W3cParseOptions, W3cSerializeO
           if (label) add({ id, kind: 'segment', label, start: s, end: e });
         } else issues.add(`${spath}.value`, `unsupported fragment "${v}" (xywh= or t=)`);
       } else if (svg) {
-        const shape = readSvg(String(svg.value ?? ''));
-        if (typeof shape === 'string') return issues.add(`${spath}.value`, shape);
-        if (shape.kind === 'bbox') {
-          const label = labels.use(name, 'bbox', `${path}.body`);
-          if (label) add({ id, kind: 'bbox', label, ...shape.box });
-        } else {
-          const label = labels.use(name, 'polygon', `${path}.body`);
-          if (label) add({ id, kind: 'polygon', label, points: shape.points, ...(shape.holes ? { holes: shape.holes } : {}) });
-        }
+        const read = readSvg(String(svg.value ?? ''));
+        if (typeof read === 'string') return issues.add(`${spath}.value`, read);
+        for (const w of read.warnings) issues.warn(`${spath}.value`, w);
+        // Several shapes (Annotorious's multipolygons: a <g> of paths) become one annotation each.
+        const partIds = read.shapes.map((_, k) => (k === 0 ? id : ids.get(source)!.take(`${rawId}-${k + 1}`)));
+        if (partIds.length > 1) issues.warn(`${spath}.value`, `${partIds.length} shapes (a multipolygon) imported as ${partIds.length} annotations (${partIds.map((p) => `"${p}"`).join(', ')}); they are exported separately`);
+        read.shapes.forEach((shape, k) => {
+          const partId = partIds[k]!;
+          if (shape.kind === 'bbox') {
+            const label = labels.use(name, 'bbox', `${path}.body`);
+            if (label) add({ id: partId, kind: 'bbox', label, ...shape.box });
+          } else {
+            const label = labels.use(name, 'polygon', `${path}.body`);
+            if (label) add({ id: partId, kind: 'polygon', label, points: shape.points, ...(shape.holes ? { holes: shape.holes } : {}) });
+          }
+        });
       } else if (pos || quote) {
         const text = item.media.text;
         const cps = text !== undefined ? Array.from(text) : undefined;

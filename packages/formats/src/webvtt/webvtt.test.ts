@@ -42,6 +42,12 @@ describe('webvtt.parse', () => {
     expect(item.media.extra).toEqual({ header: '- demo', blocks: [{ before: 0, text: 'NOTE a note' }] });
   });
 
+  it('decodes character references in voices and collapses their whitespace, as the WebVTT parser does', () => {
+    const { dataset } = webvtt.parse('WEBVTT\n\n00:01.000 --> 00:02.000\n<v R&amp;D>plans\n\n00:02.000 --> 00:03.000\n<v.loud  &lt;unk&gt;   x >?\n');
+    expect(dataset.items[0]!.annotations.map((a) => a.label)).toEqual(['R&D', '<unk> x']);
+    expect(dataset.schema.labels.map((l) => l.id)).toEqual(['R&D', '<unk> x']);
+  });
+
   it('reports every problem with its line', () => {
     let error: FormatError | undefined;
     try {
@@ -81,14 +87,50 @@ describe('webvtt.serialize', () => {
     expect(webvtt.serialize(d).losses.map((l) => l.path)).toEqual(['items[1]', 'items[0].annotations[0].channel', 'items[0].annotations[0].start']);
   });
 
+  it('writes cues in time order (by start; of equal starts the later end first, as HTML orders cues), whatever the order of the annotations', () => {
+    const seg = (id: string, start: number, end: number): Annotation => ({ id, kind: 'segment', label: 'cue', start, end, text: id });
+    const { output, losses } = webvtt.serialize(datasetOf([{ media: { id: 'document' }, annotations: [seg('late', 20, 21), seg('long', 5, 9), seg('short', 5, 6)] }]));
+    expect(losses).toEqual([]);
+    expect(output).toBe('WEBVTT\n\n00:00:05.000 --> 00:00:09.000\nlong\n\n00:00:05.000 --> 00:00:06.000\nshort\n\n00:00:20.000 --> 00:00:21.000\nlate\n');
+  });
+
+  it('escapes &, < and > in voices and text, so that <unk>, A>B and R&D read back as written', () => {
+    const annotations: Annotation[] = ['<unk>', 'A>B', 'R&D'].map((label, k) => ({ id: `document-${k}`, kind: 'segment', label, start: k, end: k + 1, text: `${label} said <b> & left` }));
+    const d = datasetOf([{ media: { id: 'document' }, annotations }]);
+    const { output, losses } = webvtt.serialize(d);
+    expect(losses).toEqual([]);
+    expect(output).toContain('<v &lt;unk&gt;>&lt;unk&gt; said &lt;b&gt; &amp; left');
+    expect(output).toContain('<v A&gt;B>');
+    expect(output).toContain('<v R&amp;D>');
+    expect(difference(comparable(webvtt.parse(output).dataset), comparable(d))).toBeUndefined();
+  });
+
+  it('reports what a reader would read back different: whitespace in voices and around text lines, bad cue ids and settings', () => {
+    const seg = (label: string, text: string, extra?: Record<string, unknown>): Annotation => ({ id: label, kind: 'segment', label, start: 0, end: 1, text, ...(extra ? { extra } : {}) });
+    const d = datasetOf([{ media: { id: 'document' }, annotations: [seg(' Ann', 'ok'), seg('Bob  Lee', 'ok'), seg('Cy', ' indented\nline'), seg('Di', '\nfirst line blank'), seg('Ed', 'ok', { cueId: 'a --> b', settings: 'align:start\nx' })] }]);
+    const { output, losses } = webvtt.serialize(d);
+    expect(losses.map((l) => l.path)).toEqual([
+      'items[0].annotations[0].label',
+      'items[0].annotations[1].label',
+      'items[0].annotations[2].text',
+      'items[0].annotations[3].text',
+      'items[0].annotations[4].extra.cueId',
+      'items[0].annotations[4].extra.settings',
+    ]);
+    expect(losses[1]!.message).toContain('"Bob Lee"');
+    // Whatever was lost, the file still reads: five cues.
+    expect(webvtt.parse(output).dataset.items[0]!.annotations).toHaveLength(5);
+  });
+
   it('formats timestamps', () => {
     expect(formatTimestamp(3723.4567)).toBe('01:02:03.457');
     expect(formatTimestamp(59.9996)).toBe('00:01:00.000');
   });
 
-  it('parse(serialize(d)) gives d back, with no losses (property)', () => {
+  it('parse(serialize(d)) gives d back, with no losses, cues in any order and voices that need escaping (property)', () => {
     const textArb = fc.array(fc.array(wordArb, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')), { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
-    const segArb = fc.tuple(fc.option(labelArb, { nil: 'cue' }), fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 100_000 }), fc.option(textArb, { nil: undefined }), fc.option(fc.constantFrom('align:start', 'line:0 position:20%'), { nil: undefined }));
+    const voiceArb = fc.oneof(labelArb, fc.constantFrom('<unk>', 'A>B', 'R&D', 'Dr. Who', '&amp;'));
+    const segArb = fc.tuple(fc.option(voiceArb, { nil: 'cue' }), fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 100_000 }), fc.option(textArb, { nil: undefined }), fc.option(fc.constantFrom('align:start', 'line:0 position:20%'), { nil: undefined }));
     fc.assert(
       fc.property(fc.array(segArb, { maxLength: 6 }), (segs) => {
         const annotations = segs.map(([label, ms, dur, text, settings], k): Annotation => {
