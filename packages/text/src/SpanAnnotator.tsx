@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type Ref } from 'react';
+import { memo, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { OffsetIndex, type Annotation, type SpanAnnotation } from '@labelkit/core';
 import {
   AttributeEditor,
@@ -23,9 +23,9 @@ import { TEXT_KEYMAP } from './text-keymap.js';
 import { sameFragmentsProps, TextFragments, type DrawnSpan, type TextFragmentsProps } from './TextFragments.js';
 import { TextStyles, LANE_PX } from './text-styles.js';
 import { caretFromPoint, domPointToUtf16 } from './dom-offsets.js';
-import { findSpanById, layoutVisible, makeSpan, moveSpanEdge, quote, readingOrder, resizeSpan, spansOf } from './span-model.js';
-import { acceptedAnnotation, orderSuggestions, stepSuggestion, suggestionsAbove } from './suggestion-queue.js';
-import { createTextReview, focusAfterStep, reviewStepMessage, type ReviewEvent } from './suggestion-review.js';
+import { findSpanById, isDrawable, layoutVisible, makeSpan, moveSpanEdge, quote, readingOrder, resizeSpan, spansOf } from './span-model.js';
+import { useTextReview } from './use-text-review.js';
+import { TextSuggestionBar } from './TextSuggestionBar.js';
 
 
 /** Stable stand-in for an absent `suggestions` prop, so memoised layout is not recomputed every render. */
@@ -42,7 +42,7 @@ export interface SpanAnnotatorProps extends AnnotatorProps {
   appearance?: 'edit' | 'review';
   /** Largest height of the scrolling text area (CSS length or pixels; default 480). Long texts are virtualised inside it. */
   height?: number | string;
-  /** Score at or above which "accept all" (Mod+Shift+Enter) accepts a suggestion (default 0.5). */
+  /** Initial threshold of the suggestion bar's "Accept ≥" button (default 0.5). "Accept all" (Mod+Shift+Enter) takes every pending suggestion. */
   suggestionThreshold?: number;
   /** Imperative handle: undo/redo, select, focus, current annotations. */
   ref?: Ref<AnnotatorHandle>;
@@ -59,9 +59,10 @@ const EMPTY_SPANS: readonly DrawnSpan[] = [];
  * Overlapping and nested spans are stacked underlines in label colours; click again at the same
  * place (or Tab) to reach the span under another. Edges move by dragging the handles of the selected
  * span or with Shift+arrows (end) and Alt+Shift+arrows (start). Suggestions are dashed with their
- * score; N / Shift+N walk them, Enter accepts, Shift+Delete rejects, Mod+Shift+Enter accepts all at or
- * above `suggestionThreshold`; Mod+Z undoes a decision like any edit, and the suggestion is back in
- * review (`onSuggestionDecision` hears `undone`). Only the visible paragraphs are rendered, so
+ * score, reviewed with the suggestion bar or the keys: N / Shift+N walk them, Enter accepts,
+ * Shift+Delete rejects, Mod+Shift+Enter accepts all pending (the bar's "Accept ≥" takes those scored
+ * at least its threshold, `suggestionThreshold` at first); Mod+Z undoes a decision like any edit, and
+ * the suggestion is back in review (`onSuggestionDecision` hears `undone`). Only the visible paragraphs are rendered, so
  * book-length texts stay fast.
  */
 export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
@@ -72,7 +73,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   const chunks = useMemo(() => chunkText(text, {}, index), [text, index]);
   const chunkStarts = useMemo(() => chunks.map((c) => c.start), [chunks]);
 
-  const { annotations, store, apply, batch, beginGesture, endGesture, undo: storeUndo, redo: storeRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const { annotations, store, apply, beginGesture, endGesture } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
   const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations });
   const [activeLabel, setActiveLabel] = useControllableState<string | undefined>({ value: props.activeLabel, defaultValue: undefined, onChange: props.onActiveLabelChange as ((id: string | undefined) => void) | undefined, name: 'SpanAnnotator activeLabel' });
   const { announce, liveRegion } = useAnnouncer();
@@ -82,11 +83,27 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   // No list of all spans is derived per edit: spans are looked up by id (from the end, where new ones
   // are appended) and the buckets below follow each edit incrementally.
   const spanById = (id: string | null | undefined) => findSpanById(annotations, id);
-  // Decided suggestions, with undo: accepts are store steps, rejections the review's own (suggestion-review.ts).
-  const [review] = useState(() => createTextReview(store));
-  const decided = useSyncExternalStore(review.subscribe, review.decided, review.decided);
-  const liveSuggestions = useMemo(() => spansOf(props.suggestions ?? NO_SUGGESTIONS).filter((s) => !decided.has(s.id)), [props.suggestions, decided]);
-  const orderedSuggestions = useMemo(() => orderSuggestions(liveSuggestions), [liveSuggestions]);
+  const revealRef = useRef(false);
+  // Span suggestions with their text as the source has it: what an accept puts in the store.
+  const suggestionSpans = useMemo(
+    () => spansOf(props.suggestions ?? NO_SUGGESTIONS).map((s) => (isDrawable(s, index.length) && index.slice(s.start, s.end) !== s.text ? { ...s, text: index.slice(s.start, s.end) } : s)),
+    [props.suggestions, index],
+  );
+  const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
+  // Core's suggestion review (reading order), with the review focus; every undo and redo goes through it.
+  const suggestionReview = useTextReview(store, {
+    suggestions: suggestionSpans,
+    readOnly,
+    announce,
+    onSuggestionDecision: props.onSuggestionDecision,
+    describe: (s) => `${labelName(s.label)} ${quote(s.kind === 'span' ? s.text : '')}`,
+    onFocus: () => {
+      selection.clear();
+      revealRef.current = true;
+    },
+  });
+  const { focused: focusedSuggestion, setFocused: setFocusedSuggestion, history } = suggestionReview;
+  const liveSuggestions = useMemo(() => spansOf(suggestionReview.state.pending), [suggestionReview.state.pending]);
   // Spans and suggestions together, bucketed per chunk and updated edit by edit (one new span copies one
   // chunk's list); only the visible chunks get laid out below.
   const suggestionSet = useMemo(() => new Set<SpanAnnotation>(liveSuggestions), [liveSuggestions]);
@@ -95,12 +112,10 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   const drawCache = useRef(new WeakMap<SpanAnnotation, DrawnSpan>()).current;
   const [caret, setCaret] = useState(0);
   const [anchor, setAnchor] = useState<number | null>(null);
-  const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
   const [picker, setPicker] = useState<Picker | null>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
-  const revealRef = useRef(false);
 
   const selectedSpan = selection.selectedIds.length === 1 ? spanById(selection.selectedIds[0]) : undefined;
   const range = anchor !== null && anchor !== caret ? { start: Math.min(anchor, caret), end: Math.max(anchor, caret) } : null;
@@ -190,7 +205,6 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   });
 
   // ---- actions --------------------------------------------------------------------------------
-  const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
   const moveTo = (offset: number, extend: boolean) => {
     if (extend) setAnchor((a) => a ?? caret);
     else setAnchor(null);
@@ -300,65 +314,8 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     if (!s) return false; // let Tab leave the annotator after the last span
     selectSpan(s, `, span ${i + 1} of ${ordered.length}`);
   };
-  /**
-   * Accepts (one store step) or rejects (one review step) suggestions; either can be undone, and the
-   * host hears each decision.
-   */
-  const decide = (ids: readonly string[], decision: 'accepted' | 'rejected') => {
-    if (!ids.length) return false;
-    if (readOnly) return announce('Read only');
-    const chosen = liveSuggestions.filter((s) => ids.includes(s.id));
-    let events: ReviewEvent[];
-    if (decision === 'accepted') {
-      const existing = new Set(annotations.map((a) => a.id));
-      const added = chosen.map((s) => {
-        const a = acceptedAnnotation(s, existing);
-        existing.add(a.id);
-        return { ...a, text: index.slice(a.start, a.end) };
-      });
-      batch(() => apply({ added }));
-      events = review.accept(chosen.map((s, i) => ({ suggestion: s.id, annotation: added[i]?.id ?? s.id })));
-    } else events = review.reject(chosen.map((s) => s.id));
-    const nextFocus = chosen.length === 1 ? stepSuggestion(orderedSuggestions, chosen[0]?.id ?? null, 1) : null;
-    for (const e of events) props.onSuggestionDecision?.(e);
-    setFocusedSuggestion(nextFocus !== null && !ids.includes(nextFocus) ? nextFocus : null);
-    announce(chosen.length === 1 ? `Suggestion ${decision}: ${labelName(chosen[0]?.label ?? '')} ${quote(chosen[0]?.text ?? '')}` : `${chosen.length} suggestions ${decision}`);
-  };
-  /**
-   * Undo or redo: the latest of the store's steps and the review's rejections, in the order they
-   * happened. A suggestion pending again (its rejection or accept undone) gets the focus, so Enter
-   * accepts it; the host hears `undone`, or the decision again on redo.
-   */
-  const history = (which: 'undo' | 'redo') => {
-    const result = which === 'undo' ? review.undo(storeUndo) : review.redo(storeRedo);
-    for (const e of result.events) props.onSuggestionDecision?.(e);
-    const focus = focusAfterStep(result, focusedSuggestion, orderedSuggestions);
-    if (focus !== focusedSuggestion) {
-      setFocusedSuggestion(focus);
-      if (focus !== null) selection.clear();
-      revealRef.current = true;
-    }
-    announce(
-      reviewStepMessage(which === 'undo' ? 'Undone' : 'Redone', result, (id) => {
-        const s = spansOf(props.suggestions ?? NO_SUGGESTIONS).find((x) => x.id === id);
-        return s ? `${labelName(s.label)} ${quote(s.text)}` : undefined;
-      }),
-    );
-  };
-  const canUndo = review.canUndo();
-  const canRedo = review.canRedo();
-  const focusSuggestion = (dir: -1 | 1) => {
-    const id = stepSuggestion(orderedSuggestions, focusedSuggestion, dir);
-    if (id === null) return announce('No suggestions');
-    const s = liveSuggestions.find((x) => x.id === id);
-    setFocusedSuggestion(id);
-    selection.clear();
-    revealRef.current = true;
-    if (s) {
-      const pos = orderedSuggestions.indexOf(s) + 1;
-      announce(`Suggestion ${pos} of ${orderedSuggestions.length}: ${labelName(s.label)} ${quote(s.text)}${s.score === undefined ? '' : `, score ${s.score.toFixed(2)}`}. Enter accepts, Shift+Delete rejects.`);
-    }
-  };
+  const canUndo = suggestionReview.canUndo;
+  const canRedo = suggestionReview.canRedo;
 
   useAnnotatorHotkeys(
     surfaceRef,
@@ -366,12 +323,12 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     {
       undo: () => (readOnly ? false : history('undo')),
       redo: () => (readOnly ? false : history('redo')),
-      acceptSuggestion: () => (focusedSuggestion ? decide([focusedSuggestion], 'accepted') : false),
-      rejectSuggestion: () => (focusedSuggestion ? decide([focusedSuggestion], 'rejected') : false),
-      acceptAllSuggestions: () => decide(suggestionsAbove(liveSuggestions, suggestionThreshold).map((s) => s.id), 'accepted'),
-      rejectAllSuggestions: () => decide(liveSuggestions.map((s) => s.id), 'rejected'),
-      nextSuggestion: () => focusSuggestion(1),
-      prevSuggestion: () => focusSuggestion(-1),
+      acceptSuggestion: () => (focusedSuggestion ? suggestionReview.decide([focusedSuggestion], 'accepted') : false),
+      rejectSuggestion: () => (focusedSuggestion ? suggestionReview.decide([focusedSuggestion], 'rejected') : false),
+      acceptAllSuggestions: () => suggestionReview.acceptAll(),
+      rejectAllSuggestions: () => suggestionReview.rejectAll(),
+      nextSuggestion: () => suggestionReview.step(1),
+      prevSuggestion: () => suggestionReview.step(-1),
       delete: () => removeSelected(),
       deselect: () => {
         if (!range && !selection.selectedIds.length && !focusedSuggestion) return false;
@@ -520,8 +477,8 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   useImperativeHandle(props.ref, () => ({
     undo: () => history('undo'),
     redo: () => history('redo'),
-    canUndo: () => review.canUndo(),
-    canRedo: () => review.canRedo(),
+    canUndo: () => suggestionReview.review.canUndo(),
+    canRedo: () => suggestionReview.review.canRedo(),
     select: (ids: string[]) => selection.select(ids),
     focus: () => surfaceRef.current?.focus(),
     getAnnotations: () => [...annotations],
@@ -586,15 +543,8 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
         <span className="lk-toolbar-separator" />
         <button type="button" className="lk-button" disabled={readOnly || !canUndo} onClick={() => history('undo')}>Undo</button>
         <button type="button" className="lk-button" disabled={readOnly || !canRedo} onClick={() => history('redo')}>Redo</button>
-        {liveSuggestions.length ? (
-          <>
-            <span className="lk-badge lk-badge--suggestion">{liveSuggestions.length} {liveSuggestions.length === 1 ? 'suggestion' : 'suggestions'}</span>
-            <button type="button" className="lk-button" disabled={readOnly} onClick={() => decide(suggestionsAbove(liveSuggestions, suggestionThreshold).map((s) => s.id), 'accepted')}>
-              Accept all ≥ {suggestionThreshold}
-            </button>
-          </>
-        ) : null}
       </div>
+      <TextSuggestionBar review={suggestionReview} schema={schema} keymap={keymap} readOnly={readOnly} threshold={suggestionThreshold} />
       <div
         ref={(el) => {
           surfaceRef.current = el;

@@ -11,7 +11,7 @@ export { snapSelection, type SnapMode, type SnapSelectionOptions } from './snap-
 export { moveCaret, type CaretUnit, type MoveCaretOptions } from './caret.js';
 export { chunkText, chunkAt, type TextChunk, type ChunkTextOptions } from './text-chunks.js';
 export { sentenceRanges, joinTurns, type TextRange, type DialogueTurn, type JoinedTurns } from './text-ranges.js';
-export { toggleTag, tagsOn, isTagOn, exclusiveSiblings, type TagTarget } from './intent-tags.js';
+export { toggleTag, tagsOn, isTagOn, exclusiveSiblings, commitAcceptedIntents, type TagTarget } from './intent-tags.js';
 export { createLabelSearch, type LabelMatch } from './label-search.js';
-export { orderSuggestions, stepSuggestion, suggestionsAbove, acceptedAnnotation } from './suggestion-queue.js';
+export { suggestionReadingOrder } from './suggestion-order.js';
 export { HeightIndex } from './height-index.js';
