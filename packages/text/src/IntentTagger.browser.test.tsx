@@ -218,4 +218,24 @@ describe('IntentTagger', () => {
     expect(tag).toMatchObject({ kind: 'tag', label: 'greeting' });
     expect('start' in tag).toBe(false);
   });
+
+  it('renders only the visible items of 5,000 turns, tags each on its own range, and reaches the last one with End', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ speaker: i % 2 ? 'agent' : 'user', text: `Turn ${i}: please book a flight to Paris` }));
+    const manyJoined = joinTurns(many);
+    const value: Annotation[] = manyJoined.ranges.map((r, i) => ({ id: `t${i}`, kind: 'tag', label: 'greeting', start: r.start, end: r.end }));
+    const { onChange } = await mount({ turns: many, defaultValue: value, height: 400 });
+    const rendered = () => host!.querySelectorAll('[data-lk-item]');
+    expect(rendered().length).toBeGreaterThan(0);
+    expect(rendered().length).toBeLessThan(60);
+    // Each rendered turn shows its own tag only (bucketed per item).
+    for (const li of rendered()) expect(li.querySelectorAll('.lk-intent-chip')).toHaveLength(1);
+    await userEvent.keyboard('{End}');
+    await vi.waitFor(() => expect(host!.querySelector('[data-current="true"]')?.textContent).toContain('Turn 4999:'));
+    expect(rendered().length).toBeLessThan(60);
+    await userEvent.keyboard('b');
+    const last4999 = manyJoined.ranges[4999]!;
+    expect(last(onChange).at(-1)).toMatchObject({ kind: 'tag', label: 'book_flight', start: last4999.start, end: last4999.end });
+    await userEvent.keyboard('{Home}');
+    await vi.waitFor(() => expect(host!.querySelector('[data-current="true"]')?.textContent).toContain('Turn 0:'));
+  });
 });

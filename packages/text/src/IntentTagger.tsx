@@ -12,25 +12,28 @@ import {
   type AnnotatorHandle,
   type AnnotatorProps,
 } from '@labelkit/react';
-import { joinTurns, sentenceRanges, type DialogueTurn, type TextRange } from './text-ranges.js';
-import { commitAcceptedIntents, isTagOn, tagsOn, toggleTag, type TagTarget } from './intent-tags.js';
+import { joinTurns, type DialogueTurn } from './text-ranges.js';
+import { commitAcceptedIntents, tagsOn, toggleTag } from './intent-tags.js';
+import { bucketByItem, intentItems, itemOf, type IntentScope } from './intent-items.js';
 import { snapSelection } from './snap-selection.js';
 import { moveCaret } from './caret.js';
 import { cycleSpanAt } from './span-lanes.js';
-import { TextFragments } from './TextFragments.js';
+import type { DrawnSpan } from './TextFragments.js';
 import { TextStyles, LANE_PX } from './text-styles.js';
+import { IntentItemView } from './IntentItemView.js';
+import { estimateLines, useVirtualWindow } from './use-virtual-window.js';
 import { caretFromPoint, domPointToUtf16 } from './dom-offsets.js';
 import { drawSpans, isDrawable, makeSpan, moveSpanEdge, quote, resizeSpan, spansOf } from './span-model.js';
 import { useTextReview } from './use-text-review.js';
 import { TextSuggestionBar } from './TextSuggestionBar.js';
 import { TEXT_KEYMAP } from './text-keymap.js';
 
-/** What an intent tag applies to. */
-export type IntentScope = 'document' | 'sentence' | 'turn';
-
+export type { IntentScope } from './intent-items.js';
 
 /** Stable stand-in for an absent `suggestions` prop, so memoised layout is not recomputed every render. */
 const NO_SUGGESTIONS: readonly Annotation[] = [];
+const NO_TAGS: readonly TagAnnotation[] = [];
+const NO_SPANS: readonly DrawnSpan[] = [];
 /** Props of {@link IntentTagger}. */
 export interface IntentTaggerProps extends AnnotatorProps {
   /** The text to tag. Give either `text` or `turns`. */
@@ -51,15 +54,12 @@ export interface IntentTaggerProps extends AnnotatorProps {
   locale?: string;
   /** Initial threshold of the suggestion bar's "Accept ≥" button (default 0.5). "Accept all" (Mod+Shift+Enter) takes every pending suggestion. */
   suggestionThreshold?: number;
+  /** Largest height of the scrolling list (CSS length or pixels; default 480). Long dialogues are virtualised inside it. */
+  height?: number | string;
   /** Imperative handle: undo/redo, select, focus, current annotations. */
   ref?: Ref<AnnotatorHandle>;
 }
 
-interface Item extends TextRange {
-  /** The tag target: null for the whole document. */
-  target: TagTarget;
-  speaker?: string | undefined;
-}
 
 type Picker = { kind: 'tag' } | { kind: 'span'; start: number; end: number };
 
@@ -78,19 +78,14 @@ type Picker = { kind: 'tag' } | { kind: 'span'; start: number; end: number };
  * Shift+ArrowLeft/Right and its start with Alt+Shift+ArrowLeft/Right, within its item.
  */
 export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
-  const { schema, turns, readOnly = false, locale, className, suggestionThreshold = 0.5 } = props;
+  const { schema, turns, readOnly = false, locale, className, suggestionThreshold = 0.5, height = 480 } = props;
   const scope: IntentScope = props.scope ?? (turns ? 'turn' : 'document');
   const ariaLabel = props['aria-label'] ?? (turns ? 'Dialogue to tag' : 'Text to tag');
   const helpId = useId();
   const joined = useMemo(() => (turns ? joinTurns(turns) : null), [turns]);
   const text = joined ? joined.text : (props.text ?? '');
   const index = useMemo(() => new OffsetIndex(text), [text]);
-  const items: Item[] = useMemo(() => {
-    if (scope === 'document') return [{ start: 0, end: index.length, text, target: null }];
-    if (scope === 'sentence') return sentenceRanges(text, locale).map((r) => ({ ...r, target: { start: r.start, end: r.end } }));
-    const ranges = joined ? joined.ranges : joinTurns(text.split('\n').map((t) => ({ text: t }))).ranges;
-    return ranges.map((r, i) => ({ ...r, target: { start: r.start, end: r.end }, speaker: turns?.[i]?.speaker }));
-  }, [scope, text, index, locale, joined, turns]);
+  const items = useMemo(() => intentItems(scope, text, index, locale, joined, turns), [scope, text, index, locale, joined, turns]);
 
   const { annotations, store, apply } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
   const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations });
@@ -103,7 +98,6 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
   const [anchor, setAnchor] = useState<number | null>(null);
   const [picker, setPicker] = useState<Picker | null>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
 
   const item = items[Math.min(current, items.length - 1)];
   const slots = useMemo(() => spansOf(annotations), [annotations]);
@@ -130,7 +124,7 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     describe: (s) => `${s.kind === 'tag' ? 'intent' : 'slot'} ${labelName(s.label)}${s.kind === 'span' ? ` ${quote(s.text)}` : ''}`,
     onFocus: (s) => {
       selection.clear();
-      setCurrent(itemOf(s));
+      setCurrent(itemOf(items, s));
     },
   });
   const { focused: focusedSuggestion, setFocused: setFocusedSuggestion, history } = suggestionReview;
@@ -140,12 +134,6 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
   const itemCaret = item && caret !== null ? Math.max(item.start, Math.min(item.end, caret)) : null;
   const range = item && anchor !== null && itemCaret !== null && anchor !== itemCaret ? { start: Math.min(anchor, itemCaret), end: Math.max(anchor, itemCaret) } : null;
   const selectedSlot = selection.selectedIds.length === 1 ? slots.find((s) => s.id === selection.selectedIds[0]) : undefined;
-
-  const itemOf = (a: Annotation): number => {
-    if (a.kind === 'tag') return Math.max(0, items.findIndex((it) => isTagOn(a, it.target)));
-    if (a.kind === 'span') return Math.max(0, items.findIndex((it) => a.start >= it.start && a.start < Math.max(it.end, it.start + 1)));
-    return 0;
-  };
 
   const goTo = (i: number) => {
     const next = Math.max(0, Math.min(items.length - 1, i));
@@ -190,7 +178,7 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
   const moveSlotEdge = (edge: 'start' | 'end', dir: -1 | 1) => {
     if (!selectedSlot || range) return false;
     if (readOnly) return announce('Read only');
-    const home = items[itemOf(selectedSlot)];
+    const home = items[itemOf(items, selectedSlot)];
     const moved = moveSpanEdge(text, selectedSlot, edge, dir, { locale, index, min: home?.start ?? 0, max: home?.end ?? index.length });
     if (!moved) return announce('A slot cannot be empty');
     if (moved.start === selectedSlot.start && moved.end === selectedSlot.end) return announce(`The slot ${edge} cannot move further`);
@@ -278,14 +266,36 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     },
   );
 
+  // ---- virtualisation: only the visible items are rendered ---------------------------------------
+  const view = useVirtualWindow({
+    count: items.length,
+    blocks: items,
+    height,
+    indexAttribute: 'lkItem',
+    estimate: (i, width) => {
+      const it = items[i];
+      return estimateLines(it?.text.length ?? 0, width) * (24 + LANE_PX) + (it?.speaker ? 20 : 0) + 48;
+    },
+  });
+  const { first, last, heights, syncWindow } = view;
+  // Tags, tag suggestions and drawn slots per item, bucketed once per change (intent-items.ts).
+  const buckets = useMemo(() => bucketByItem(items, annotations, drawn), [items, annotations, drawn]);
+  const suggestedBuckets = useMemo(() => bucketByItem(items, live, []).tags, [items, live]);
+  // Keep the current item in view: scrolled to by its offset when it is outside the rendered window.
   useLayoutEffect(() => {
-    listRef.current?.querySelector('[data-current="true"]')?.scrollIntoView?.({ block: 'nearest' });
+    const el = view.contentRef.current?.querySelector('[data-current="true"]');
+    const scroller = view.scrollRef.current;
+    if (el) el.scrollIntoView?.({ block: 'nearest' });
+    if (el || !scroller) return;
+    scroller.scrollTop = Math.max(0, heights.offsetOf(current) - scroller.clientHeight / 3);
+    syncWindow();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current]);
 
   const onMouseUp = (e: React.MouseEvent) => {
     if (e.button !== 0) return;
     const li = (e.target as Element).closest?.('[data-lk-item]');
-    const content = listRef.current;
+    const content = view.contentRef.current;
     if (!li || !content) return;
     const i = Number(li.getAttribute('data-lk-item'));
     if (i !== current) setCurrent(i);
@@ -331,77 +341,60 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     setPicker(null);
     surfaceRef.current?.focus();
   };
-  const tagSuggestionsOn = (it: Item) => live.filter((s): s is TagAnnotation => s.kind === 'tag' && isTagOn(s, it.target));
+  const rows: React.JSX.Element[] = [];
+  const selectedKey = selection.selectedIds.join(' ');
+  for (let i = first; i <= last; i++) {
+    const it = items[i];
+    if (!it) continue;
+    const isCurrent = i === current;
+    rows.push(
+      <IntentItemView
+        key={`${it.start}-${i}`}
+        item={it}
+        i={i}
+        scope={scope}
+        index={index}
+        schema={schema}
+        isCurrent={isCurrent}
+        tags={buckets.tags[i] ?? NO_TAGS}
+        suggested={suggestedBuckets[i] ?? NO_TAGS}
+        spans={buckets.ranges[i] ?? NO_SPANS}
+        caret={isCurrent && itemCaret !== null && !range ? itemCaret : -1}
+        rangeStart={isCurrent && range ? range.start : -1}
+        rangeEnd={isCurrent && range ? range.end : -1}
+        selectedKey={selectedKey}
+        focusedSuggestion={focusedSuggestion}
+        readOnly={readOnly}
+        onRemove={(t) => apply({ removed: [t.id] })}
+        onDecide={decide}
+      />,
+    );
+  }
 
   return (
     <div className={['lk-root', 'lk-text', className].filter(Boolean).join(' ')}>
       <LabelkitStyles />
       <TextStyles />
       <div
-        ref={surfaceRef}
-        className="lk-text-surface"
+        ref={(el) => {
+          surfaceRef.current = el;
+          view.scrollRef.current = el;
+        }}
+        className="lk-text-surface lk-text-scroll"
         tabIndex={0}
         role="application"
         aria-roledescription={readOnly ? 'read-only intent tagger' : 'intent tagger'}
         aria-label={ariaLabel}
         aria-describedby={helpId}
+        style={{ maxHeight: height }}
         onMouseUp={onMouseUp}
+        onScroll={syncWindow}
       >
-        <ul ref={listRef} className="lk-intent-items">
-          {items.map((it, i) => {
-            const isCurrent = i === current;
-            const tags = tagsOn(annotations, it.target);
-            const inItem = drawn.filter((s) => s.start < it.end && s.end > it.start);
-            const lanes = inItem.reduce((m, s) => Math.max(m, s.lane + 1), 1);
-            return (
-              <li key={`${it.start}-${i}`} className="lk-intent-item" data-lk-item={i} data-current={String(isCurrent)}>
-                {it.speaker ? <span className="lk-intent-speaker">{it.speaker}</span> : null}
-                <div className="lk-text-para" dir="auto" style={{ lineHeight: `${24 + lanes * LANE_PX}px` }}>
-                  <TextFragments
-                    index={index}
-                    start={it.start}
-                    end={it.end}
-                    spans={inItem}
-                    lanes={lanes}
-                    caret={isCurrent && itemCaret !== null && !range ? itemCaret : -1}
-                    rangeStart={isCurrent && range ? range.start : -1}
-                    rangeEnd={isCurrent && range ? range.end : -1}
-                    selectedKey={selection.selectedIds.join(' ')}
-                    focusedSuggestion={focusedSuggestion ?? ''}
-                    handles={false}
-                    showLabels={true}
-                  />
-                </div>
-                <div className="lk-intent-tags" aria-label={`Intents of ${scope === 'document' ? 'the document' : `${scope} ${i + 1}`}`} role="group">
-                  {tags.map((t) => (
-                    <span key={t.id} className="lk-badge lk-intent-chip">
-                      <span className="lk-text-swatch" style={{ background: schema.byId.get(t.label)?.color }} aria-hidden="true" />
-                      {labelName(t.label)}
-                      {t.score !== undefined ? ` ${t.score.toFixed(2)}` : ''}
-                      {readOnly ? null : (
-                        <button type="button" className="lk-button" style={{ minHeight: 0, padding: '0 4px' }} aria-label={`Remove intent ${labelName(t.label)}`} onClick={() => apply({ removed: [t.id] })}>
-                          ×
-                        </button>
-                      )}
-                    </span>
-                  ))}
-                  {tagSuggestionsOn(it).map((s) => (
-                    <span key={s.id} className="lk-badge lk-badge--suggestion lk-intent-chip" data-suggested="" data-focused={s.id === focusedSuggestion || undefined} style={s.id === focusedSuggestion ? { outline: '2px dashed var(--lk-suggestion)' } : undefined}>
-                      {labelName(s.label)} {s.score === undefined ? '' : s.score.toFixed(2)}
-                      {readOnly ? null : (
-                        <>
-                          <button type="button" className="lk-button" style={{ minHeight: 0, padding: '0 4px' }} aria-label={`Accept suggested intent ${labelName(s.label)}`} onClick={() => decide(s.id, 'accepted')}>✓</button>
-                          <button type="button" className="lk-button" style={{ minHeight: 0, padding: '0 4px' }} aria-label={`Reject suggested intent ${labelName(s.label)}`} onClick={() => decide(s.id, 'rejected')}>✗</button>
-                        </>
-                      )}
-                    </span>
-                  ))}
-                  {!tags.length && !tagSuggestionsOn(it).length ? <span className="lk-text-status">No intent</span> : null}
-                </div>
-              </li>
-            );
-          })}
+        <div ref={view.topSpacerRef} style={{ height: heights.offsetOf(first) }} aria-hidden="true" />
+        <ul ref={(el) => void (view.contentRef.current = el)} className="lk-intent-items">
+          {rows}
         </ul>
+        <div ref={view.bottomSpacerRef} style={{ height: heights.total - heights.offsetOf(last + 1) }} aria-hidden="true" />
       </div>
       {picker ? (
         <div className="lk-text-picker">

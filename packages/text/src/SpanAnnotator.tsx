@@ -24,7 +24,7 @@ import { findSpanById, isDrawable, layoutVisible, makeSpan, moveSpanEdge, quote,
 import { spanToolCaret, spanToolRange } from './span-tool.js';
 import { useSpanTool } from './use-span-tool.js';
 import { useSpanPointer } from './use-span-pointer.js';
-import { useVirtualWindow } from './use-virtual-window.js';
+import { estimateLines, useVirtualWindow } from './use-virtual-window.js';
 import { useTextReview } from './use-text-review.js';
 import { TextSuggestionBar } from './TextSuggestionBar.js';
 import { ChunkView } from './ChunkView.js';
@@ -165,9 +165,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     indexAttribute: 'lkChunk',
     estimate: (i, width) => {
       const c = chunks[i];
-      const len = c ? c.u16End - c.u16Start : 0;
-      const perLine = Math.max(10, Math.floor(width / 8.5));
-      return Math.max(1, Math.ceil(len / perLine)) * (24 + (buckets[i]?.length ? 2 : 1) * LANE_PX) + 2;
+      return estimateLines(c ? c.u16End - c.u16Start : 0, width) * (24 + (buckets[i]?.length ? 2 : 1) * LANE_PX) + 2;
     },
   });
   const { first, last, heights, syncWindow } = view;

@@ -5,6 +5,8 @@
  */
 export { SpanAnnotator, type SpanAnnotatorProps } from './SpanAnnotator.js';
 export { IntentTagger, type IntentTaggerProps, type IntentScope } from './IntentTagger.js';
+export { spanTool, spanToolCaret, spanToolRange, SPAN_TOOL_IDLE, type SpanToolState, type SpanToolEvent, type SpanToolEffect, type SpanToolContext, type SpanToolResult } from './span-tool.js';
+export { intentItems, itemOf, bucketByItem, type IntentItem, type ItemBuckets } from './intent-items.js';
 export { TEXT_KEYMAP, type TextAction } from './text-keymap.js';
 export { assignLanes, spansAt, cycleSpanAt, fragmentRange, bucketSpans, updateBuckets, type SpanLike, type Fragment } from './span-lanes.js';
 export { snapSelection, type SnapMode, type SnapSelectionOptions } from './snap-selection.js';

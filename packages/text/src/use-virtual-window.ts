@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { HeightIndex } from './height-index.js';
 
+/** Estimated number of wrapped lines of `length` UTF-16 units at a width of `width` pixels (about 8.5 px a character). */
+export function estimateLines(length: number, width: number): number {
+  return Math.max(1, Math.ceil(length / Math.max(10, Math.floor(width / 8.5))));
+}
+
 /** Options of {@link useVirtualWindow}. */
 export interface VirtualWindowOptions {
   /** Number of blocks (text chunks, tagged items). */
