@@ -135,7 +135,7 @@ const suggestions: Annotation[] = [
   spanOf(suggestionText, 'Airbus', 'misc', 'g5', { score: 0.35, source: 'model' }),
 ];
 
-/** Model pre-labels drawn dashed with their score: walk with N, accept with Enter, reject with Shift+Delete (Mod+Z undoes it), accept all ≥ 0.8. */
+/** Model pre-labels drawn dashed with their score, with the suggestion bar: walk with N, accept with Enter, reject with Shift+Delete (Mod+Z undoes it), "Accept ≥ 0.80" from the bar, Mod+Shift+Enter accepts all pending. */
 export const SuggestionsReview: Story = {
   args: { text: suggestionText, suggestions, suggestionThreshold: 0.8, 'aria-label': 'Sentence with model suggestions' },
   play: async ({ canvasElement, args }) => {
@@ -152,10 +152,13 @@ export const SuggestionsReview: Story = {
     await waitFor(() => expect(canvasElement.querySelector('[data-lk-end="0.35"]')).not.toBeNull());
     await userEvent.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     await waitFor(() => expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'g5', decision: 'rejected' }));
-    await userEvent.keyboard('{Control>}{Shift>}{Enter}{/Shift}{/Control}');
+    // The suggestion bar's "Accept ≥ 0.80" (suggestionThreshold) takes the three scored that high.
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Accept ≥ 0.80 (3)' }));
     await waitFor(() => expect(lastValue(args.onChange).map((a) => a.id).sort()).toEqual(['g1', 'g2', 'g3']));
+    surface.focus();
     await userEvent.keyboard('n{Enter}');
     await waitFor(() => expect(args.onSuggestionDecision).toHaveBeenLastCalledWith({ id: 'g4', decision: 'accepted' }));
+    await waitFor(() => expect(within(canvasElement).getByRole('group', { name: 'Suggestions' }).textContent).toContain('0 of 5 pending'));
   },
 };
 

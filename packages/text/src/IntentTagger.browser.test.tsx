@@ -148,7 +148,7 @@ describe('IntentTagger', () => {
     expect(last(onChange)).toEqual([expect.objectContaining({ id: 's1' })]);
   });
 
-  it('accepts all suggestions at or above the threshold with Mod+Shift+Enter, highest score winning among exclusive intents, as one undo step', async () => {
+  it('accepts all pending suggestions with Mod+Shift+Enter, highest score winning among exclusive intents, as one undo step', async () => {
     const onDecision = vi.fn();
     const suggestions: Annotation[] = [
       { id: 's1', kind: 'tag', label: 'book_flight', start: 0, end: t0.end, score: 0.6, source: 'model' },
@@ -156,20 +156,35 @@ describe('IntentTagger', () => {
       { id: 's3', kind: 'tag', label: 'cancel_flight', start: 0, end: t0.end, score: 0.9, source: 'model' },
       { id: 's4', kind: 'tag', label: 'greeting', start: 0, end: t0.end, score: 0.3, source: 'model' },
     ];
-    const { onChange } = await mount({ suggestions, onSuggestionDecision: onDecision, suggestionThreshold: 0.5 });
-    expect(host!.textContent).toContain('Accept all ≥ 0.5');
+    const { onChange } = await mount({ suggestions, onSuggestionDecision: onDecision });
     await userEvent.keyboard('{Control>}{Shift>}{Enter}{/Shift}{/Control}');
-    expect(last(onChange).map((a) => a.id).sort()).toEqual(['s2', 's3']);
+    expect(last(onChange).map((a) => a.id).sort()).toEqual(['s2', 's3', 's4']);
     expect(onDecision.mock.calls.map(([d]) => d).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([
       { id: 's1', decision: 'accepted' },
       { id: 's2', decision: 'accepted' },
       { id: 's3', decision: 'accepted' },
+      { id: 's4', decision: 'accepted' },
     ]);
-    expect(host!.querySelectorAll('[data-suggested]')).toHaveLength(1); // s4 is left to review
+    expect(host!.querySelectorAll('[data-suggested]')).toHaveLength(0);
     await userEvent.keyboard('{Control>}z{/Control}');
     expect(last(onChange)).toEqual([]);
-    expect(host!.querySelectorAll('[data-suggested]')).toHaveLength(3); // all back in review, s1 included
-    expect(onDecision.mock.calls.filter(([d]) => d.decision === 'undone').map(([d]) => d.id).sort()).toEqual(['s1', 's2', 's3']);
+    expect(host!.querySelectorAll('[data-suggested]')).toHaveLength(3); // the three intents back in review, s1 included (s2 is a slot)
+    expect(onDecision.mock.calls.filter(([d]) => d.decision === 'undone').map(([d]) => d.id).sort()).toEqual(['s1', 's2', 's3', 's4']);
+  });
+
+  it('accepts those at or above the suggestion bar threshold (suggestionThreshold at first) with "Accept ≥"', async () => {
+    const suggestions: Annotation[] = [
+      { id: 's1', kind: 'tag', label: 'book_flight', start: 0, end: t0.end, score: 0.6, source: 'model' },
+      { id: 's2', kind: 'span', label: 'destination', ...paris, text: 'Paris', score: 0.77, source: 'model' },
+      { id: 's3', kind: 'tag', label: 'cancel_flight', start: 0, end: t0.end, score: 0.9, source: 'model' },
+      { id: 's4', kind: 'tag', label: 'greeting', start: 0, end: t0.end, score: 0.3, source: 'model' },
+    ];
+    const { onChange } = await mount({ suggestions, suggestionThreshold: 0.5 });
+    const above = [...host!.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Accept ≥'))!;
+    expect(above.textContent).toBe('Accept ≥ 0.50 (3)');
+    await userEvent.click(above);
+    expect(last(onChange).map((a) => a.id).sort()).toEqual(['s2', 's3']);
+    expect(host!.querySelectorAll('[data-suggested]')).toHaveLength(1); // s4 is left to review
   });
 
   it("moves a selected slot's edges with Shift+arrows (end) and Alt+Shift+arrows (start), never out of its turn", async () => {
@@ -202,5 +217,25 @@ describe('IntentTagger', () => {
     const tag = last(doc.onChange)[0]!;
     expect(tag).toMatchObject({ kind: 'tag', label: 'greeting' });
     expect('start' in tag).toBe(false);
+  });
+
+  it('renders only the visible items of 5,000 turns, tags each on its own range, and reaches the last one with End', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ speaker: i % 2 ? 'agent' : 'user', text: `Turn ${i}: please book a flight to Paris` }));
+    const manyJoined = joinTurns(many);
+    const value: Annotation[] = manyJoined.ranges.map((r, i) => ({ id: `t${i}`, kind: 'tag', label: 'greeting', start: r.start, end: r.end }));
+    const { onChange } = await mount({ turns: many, defaultValue: value, height: 400 });
+    const rendered = () => host!.querySelectorAll('[data-lk-item]');
+    expect(rendered().length).toBeGreaterThan(0);
+    expect(rendered().length).toBeLessThan(60);
+    // Each rendered turn shows its own tag only (bucketed per item).
+    for (const li of rendered()) expect(li.querySelectorAll('.lk-intent-chip')).toHaveLength(1);
+    await userEvent.keyboard('{End}');
+    await vi.waitFor(() => expect(host!.querySelector('[data-current="true"]')?.textContent).toContain('Turn 4999:'));
+    expect(rendered().length).toBeLessThan(60);
+    await userEvent.keyboard('b');
+    const last4999 = manyJoined.ranges[4999]!;
+    expect(last(onChange).at(-1)).toMatchObject({ kind: 'tag', label: 'book_flight', start: last4999.start, end: last4999.end });
+    await userEvent.keyboard('{Home}');
+    await vi.waitFor(() => expect(host!.querySelector('[data-current="true"]')?.textContent).toContain('Turn 0:'));
   });
 });

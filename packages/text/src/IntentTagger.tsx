@@ -1,4 +1,4 @@
-import { useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type Ref } from 'react';
+import { useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { OffsetIndex, type Annotation, type TagAnnotation } from '@labelkit/core';
 import {
   LabelkitStyles,
@@ -12,25 +12,28 @@ import {
   type AnnotatorHandle,
   type AnnotatorProps,
 } from '@labelkit/react';
-import { joinTurns, sentenceRanges, type DialogueTurn, type TextRange } from './text-ranges.js';
-import { isTagOn, tagsOn, toggleTag, type TagTarget } from './intent-tags.js';
+import { joinTurns, type DialogueTurn } from './text-ranges.js';
+import { commitAcceptedIntents, tagsOn, toggleTag } from './intent-tags.js';
+import { bucketByItem, intentItems, itemOf, type IntentScope } from './intent-items.js';
 import { snapSelection } from './snap-selection.js';
 import { moveCaret } from './caret.js';
 import { cycleSpanAt } from './span-lanes.js';
-import { TextFragments } from './TextFragments.js';
+import type { DrawnSpan } from './TextFragments.js';
 import { TextStyles, LANE_PX } from './text-styles.js';
+import { IntentItemView } from './IntentItemView.js';
+import { estimateLines, useVirtualWindow } from './use-virtual-window.js';
 import { caretFromPoint, domPointToUtf16 } from './dom-offsets.js';
-import { drawSpans, makeSpan, moveSpanEdge, quote, resizeSpan, spansOf } from './span-model.js';
-import { acceptedAnnotation, orderSuggestions, stepSuggestion, suggestionsAbove } from './suggestion-queue.js';
-import { createTextReview, focusAfterStep, reviewStepMessage, type ReviewEvent } from './suggestion-review.js';
+import { drawSpans, isDrawable, makeSpan, moveSpanEdge, quote, resizeSpan, spansOf } from './span-model.js';
+import { useTextReview } from './use-text-review.js';
+import { TextSuggestionBar } from './TextSuggestionBar.js';
 import { TEXT_KEYMAP } from './text-keymap.js';
 
-/** What an intent tag applies to. */
-export type IntentScope = 'document' | 'sentence' | 'turn';
-
+export type { IntentScope } from './intent-items.js';
 
 /** Stable stand-in for an absent `suggestions` prop, so memoised layout is not recomputed every render. */
 const NO_SUGGESTIONS: readonly Annotation[] = [];
+const NO_TAGS: readonly TagAnnotation[] = [];
+const NO_SPANS: readonly DrawnSpan[] = [];
 /** Props of {@link IntentTagger}. */
 export interface IntentTaggerProps extends AnnotatorProps {
   /** The text to tag. Give either `text` or `turns`. */
@@ -49,17 +52,14 @@ export interface IntentTaggerProps extends AnnotatorProps {
   scope?: IntentScope;
   /** BCP 47 locale of the text, for sentence and word rules. */
   locale?: string;
-  /** Score at or above which "accept all" (Mod+Shift+Enter, or the toolbar button) accepts a suggestion (default 0.5). */
+  /** Initial threshold of the suggestion bar's "Accept ≥" button (default 0.5). "Accept all" (Mod+Shift+Enter) takes every pending suggestion. */
   suggestionThreshold?: number;
+  /** Largest height of the scrolling list (CSS length or pixels; default 480). Long dialogues are virtualised inside it. */
+  height?: number | string;
   /** Imperative handle: undo/redo, select, focus, current annotations. */
   ref?: Ref<AnnotatorHandle>;
 }
 
-interface Item extends TextRange {
-  /** The tag target: null for the whole document. */
-  target: TagTarget;
-  speaker?: string | undefined;
-}
 
 type Picker = { kind: 'tag' } | { kind: 'span'; start: number; end: number };
 
@@ -70,28 +70,24 @@ type Picker = { kind: 'tag' } | { kind: 'span'; start: number; end: number };
  * made inside an item by mouse selection or from the keyboard (arrows, Shift to extend, a slot
  * hotkey or Enter). ArrowUp/ArrowDown move between items; `/` opens the intent search (type to
  * filter, instant with thousands of intents), Enter picks; an intent's hotkey toggles it.
- * Suggestions (tags or slots) are dashed with their score: N / Shift+N walk them, Enter accepts,
- * Shift+Delete rejects, Mod+Shift+Enter accepts all at or above `suggestionThreshold` (where accepted
- * intents exclude each other, the highest score wins); Mod+Z undoes a decision like any edit, and the
- * suggestion is back in review (`onSuggestionDecision` hears `undone`). A selected slot's end moves with
+ * Suggestions (tags or slots) are dashed with their score, reviewed with the suggestion bar or the
+ * keys: N / Shift+N walk them, Enter accepts, Shift+Delete rejects, Mod+Shift+Enter accepts all
+ * pending (the bar's "Accept ≥" takes those scored at least its threshold, `suggestionThreshold` at
+ * first; where accepted intents exclude each other, the highest score wins); Mod+Z undoes a decision
+ * like any edit, and the suggestion is back in review (`onSuggestionDecision` hears `undone`). A selected slot's end moves with
  * Shift+ArrowLeft/Right and its start with Alt+Shift+ArrowLeft/Right, within its item.
  */
 export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
-  const { schema, turns, readOnly = false, locale, className, suggestionThreshold = 0.5 } = props;
+  const { schema, turns, readOnly = false, locale, className, suggestionThreshold = 0.5, height = 480 } = props;
   const scope: IntentScope = props.scope ?? (turns ? 'turn' : 'document');
   const ariaLabel = props['aria-label'] ?? (turns ? 'Dialogue to tag' : 'Text to tag');
   const helpId = useId();
   const joined = useMemo(() => (turns ? joinTurns(turns) : null), [turns]);
   const text = joined ? joined.text : (props.text ?? '');
   const index = useMemo(() => new OffsetIndex(text), [text]);
-  const items: Item[] = useMemo(() => {
-    if (scope === 'document') return [{ start: 0, end: index.length, text, target: null }];
-    if (scope === 'sentence') return sentenceRanges(text, locale).map((r) => ({ ...r, target: { start: r.start, end: r.end } }));
-    const ranges = joined ? joined.ranges : joinTurns(text.split('\n').map((t) => ({ text: t }))).ranges;
-    return ranges.map((r, i) => ({ ...r, target: { start: r.start, end: r.end }, speaker: turns?.[i]?.speaker }));
-  }, [scope, text, index, locale, joined, turns]);
+  const items = useMemo(() => intentItems(scope, text, index, locale, joined, turns), [scope, text, index, locale, joined, turns]);
 
-  const { annotations, store, apply, batch, undo: storeUndo, redo: storeRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const { annotations, store, apply } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
   const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations });
   const [activeLabel, setActiveLabel] = useControllableState<string | undefined>({ value: props.activeLabel, defaultValue: undefined, onChange: props.onActiveLabelChange as ((id: string | undefined) => void) | undefined, name: 'IntentTagger activeLabel' });
   const { announce, liveRegion } = useAnnouncer();
@@ -101,28 +97,43 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
   const [caret, setCaret] = useState<number | null>(null);
   const [anchor, setAnchor] = useState<number | null>(null);
   const [picker, setPicker] = useState<Picker | null>(null);
-  // Decided suggestions, with undo: accepts are store steps, rejections the review's own (suggestion-review.ts).
-  const [review] = useState(() => createTextReview(store));
-  const decided = useSyncExternalStore(review.subscribe, review.decided, review.decided);
-  const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
 
   const item = items[Math.min(current, items.length - 1)];
   const slots = useMemo(() => spansOf(annotations), [annotations]);
-  const live = useMemo(() => orderSuggestions((props.suggestions ?? NO_SUGGESTIONS).filter((s) => !decided.has(s.id) && (s.kind === 'tag' || s.kind === 'span'))), [props.suggestions, decided]);
+  const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
+  // Intent and slot suggestions, slots with their text as the source has it: what an accept puts in the store.
+  const reviewed = useMemo(
+    () =>
+      (props.suggestions ?? NO_SUGGESTIONS).flatMap((s): Annotation[] => {
+        if (s.kind === 'tag') return [s];
+        if (s.kind !== 'span') return [];
+        const slice = isDrawable(s, index.length) ? index.slice(s.start, s.end) : s.text;
+        return [slice === s.text ? s : { ...s, text: slice }];
+      }),
+    [props.suggestions, index],
+  );
+  const commit = useMemo(() => commitAcceptedIntents(schema), [schema]);
+  // Core's suggestion review (reading order), with the review focus; every undo and redo goes through it.
+  const suggestionReview = useTextReview(store, {
+    suggestions: reviewed,
+    commit,
+    readOnly,
+    announce,
+    onSuggestionDecision: props.onSuggestionDecision,
+    describe: (s) => `${s.kind === 'tag' ? 'intent' : 'slot'} ${labelName(s.label)}${s.kind === 'span' ? ` ${quote(s.text)}` : ''}`,
+    onFocus: (s) => {
+      selection.clear();
+      setCurrent(itemOf(items, s));
+    },
+  });
+  const { focused: focusedSuggestion, setFocused: setFocusedSuggestion, history } = suggestionReview;
+  const live = suggestionReview.state.pending;
   const slotSuggestions = useMemo(() => spansOf(live), [live]);
   const drawn = useMemo(() => drawSpans(schema, slots, slotSuggestions, index.length), [schema, slots, slotSuggestions, index]);
   const itemCaret = item && caret !== null ? Math.max(item.start, Math.min(item.end, caret)) : null;
   const range = item && anchor !== null && itemCaret !== null && anchor !== itemCaret ? { start: Math.min(anchor, itemCaret), end: Math.max(anchor, itemCaret) } : null;
   const selectedSlot = selection.selectedIds.length === 1 ? slots.find((s) => s.id === selection.selectedIds[0]) : undefined;
-  const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
-
-  const itemOf = (a: Annotation): number => {
-    if (a.kind === 'tag') return Math.max(0, items.findIndex((it) => isTagOn(a, it.target)));
-    if (a.kind === 'span') return Math.max(0, items.findIndex((it) => a.start >= it.start && a.start < Math.max(it.end, it.start + 1)));
-    return 0;
-  };
 
   const goTo = (i: number) => {
     const next = Math.max(0, Math.min(items.length - 1, i));
@@ -160,85 +171,20 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     if (id) createSlot(start, end, id);
     else if (!readOnly) setPicker({ kind: 'span', start, end });
   };
-  /** Accepts or rejects suggestions: accepted ones become annotations (intents obeying exclusivity) in one undo step. */
-  const decideMany = (ids: readonly string[], decision: 'accepted' | 'rejected') => {
-    const chosen = live.filter((x) => ids.includes(x.id));
-    if (!chosen.length) return false;
-    if (readOnly) return announce('Read only');
-    let events: ReviewEvent[];
-    if (decision === 'accepted') {
-      // Lowest score first: where accepted intents exclude each other, the last (highest) one stays.
-      const order = [...chosen].sort((x, y) => (x.score ?? 0) - (y.score ?? 0));
-      const accepted: { suggestion: string; annotation: string }[] = [];
-      batch(() => {
-        for (const s of order) {
-          // The store's snapshot, not this render's annotations: earlier acceptances of this batch count.
-          const current = store.getSnapshot();
-          let a: Annotation = acceptedAnnotation(s, new Set(current.map((x) => x.id)));
-          if (a.kind === 'span') a = { ...a, text: index.slice(a.start, a.end) };
-          accepted.push({ suggestion: s.id, annotation: a.id });
-          if (a.kind === 'tag') {
-            const accepted = a;
-            const change = toggleTag(schema, current, accepted.label, accepted.start === undefined || accepted.end === undefined ? null : { start: accepted.start, end: accepted.end }, () => accepted.id);
-            apply({ added: [accepted], removed: change.removed ?? [] });
-          } else apply({ added: [a] });
-        }
-      });
-      events = review.accept(accepted);
-    } else events = review.reject(chosen.map((x) => x.id));
-    const chosenIds = new Set(chosen.map((x) => x.id));
-    for (const e of events) props.onSuggestionDecision?.(e);
-    const next = chosen.length === 1 ? stepSuggestion(live, chosen[0]?.id ?? null, 1) : null;
-    setFocusedSuggestion(next !== null && !chosenIds.has(next) ? next : null);
-    const first = chosen[0];
-    announce(chosen.length === 1 && first ? `Suggestion ${decision}: ${labelName(first.label)}` : `${chosen.length} suggestions ${decision}`);
-  };
-  const decide = (id: string, decision: 'accepted' | 'rejected') => decideMany([id], decision);
-  /**
-   * Undo or redo: the latest of the store's steps and the review's rejections, in the order they
-   * happened. A suggestion pending again (its rejection or accept undone) gets the focus, so Enter
-   * accepts it; the host hears `undone`, or the decision again on redo.
-   */
-  const history = (which: 'undo' | 'redo') => {
-    const result = which === 'undo' ? review.undo(storeUndo) : review.redo(storeRedo);
-    for (const e of result.events) props.onSuggestionDecision?.(e);
-    const all = props.suggestions ?? NO_SUGGESTIONS;
-    const focus = focusAfterStep(result, focusedSuggestion, live);
-    const back = all.find((s) => s.id === focus);
-    if (focus !== focusedSuggestion) setFocusedSuggestion(focus);
-    if (back && focus !== focusedSuggestion) {
-      selection.clear();
-      setCurrent(itemOf(back));
-    }
-    announce(
-      reviewStepMessage(which === 'undo' ? 'Undone' : 'Redone', result, (id) => {
-        const s = all.find((x) => x.id === id);
-        return s ? `${s.kind === 'tag' ? 'intent' : 'slot'} ${labelName(s.label)}${s.kind === 'span' ? ` ${quote(s.text)}` : ''}` : undefined;
-      }),
-    );
-  };
-  const canUndo = review.canUndo();
-  const canRedo = review.canRedo();
-  const acceptAll = () => decideMany(suggestionsAbove(live, suggestionThreshold).map((x) => x.id), 'accepted');
+  const decide = (id: string, decision: 'accepted' | 'rejected') => suggestionReview.decide([id], decision);
+  const canUndo = suggestionReview.canUndo;
+  const canRedo = suggestionReview.canRedo;
   /** Shift+arrows on a selected slot: one edge moves by a character (grapheme), never out of its item or to empty. */
   const moveSlotEdge = (edge: 'start' | 'end', dir: -1 | 1) => {
     if (!selectedSlot || range) return false;
     if (readOnly) return announce('Read only');
-    const home = items[itemOf(selectedSlot)];
+    const home = items[itemOf(items, selectedSlot)];
     const moved = moveSpanEdge(text, selectedSlot, edge, dir, { locale, index, min: home?.start ?? 0, max: home?.end ?? index.length });
     if (!moved) return announce('A slot cannot be empty');
     if (moved.start === selectedSlot.start && moved.end === selectedSlot.end) return announce(`The slot ${edge} cannot move further`);
     const updated = resizeSpan(selectedSlot, index, moved.start, moved.end);
     apply({ updated: [updated] });
     announce(`Slot ${labelName(updated.label)} now ${quote(updated.text)}, characters ${updated.start} to ${updated.end}`);
-  };
-  const focusSuggestion = (dir: -1 | 1) => {
-    const id = stepSuggestion(live, focusedSuggestion, dir);
-    const s = live.find((x) => x.id === id);
-    if (!s) return announce('No suggestions');
-    setFocusedSuggestion(s.id);
-    setCurrent(itemOf(s));
-    announce(`Suggested ${s.kind === 'tag' ? 'intent' : 'slot'} ${labelName(s.label)}${s.kind === 'span' ? ` ${quote(s.text)}` : ''}${s.score === undefined ? '' : `, confidence ${s.score.toFixed(2)}`}. Enter accepts, Shift+Delete rejects.`);
   };
   const moveCaretBy = (dir: -1 | 1, unit: 'grapheme' | 'word', extend: boolean) => {
     if (!item) return;
@@ -258,14 +204,15 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
       undo: () => (readOnly ? false : history('undo')),
       redo: () => (readOnly ? false : history('redo')),
       acceptSuggestion: () => (focusedSuggestion ? decide(focusedSuggestion, 'accepted') : false),
-      acceptAllSuggestions: () => acceptAll(),
+      acceptAllSuggestions: () => suggestionReview.acceptAll(),
+      rejectAllSuggestions: () => suggestionReview.rejectAll(),
       spanStartLeft: () => moveSlotEdge('start', -1),
       spanStartRight: () => moveSlotEdge('start', 1),
       spanEndLeft: () => moveSlotEdge('end', -1),
       spanEndRight: () => moveSlotEdge('end', 1),
       rejectSuggestion: () => (focusedSuggestion ? decide(focusedSuggestion, 'rejected') : false),
-      nextSuggestion: () => focusSuggestion(1),
-      prevSuggestion: () => focusSuggestion(-1),
+      nextSuggestion: () => suggestionReview.step(1),
+      prevSuggestion: () => suggestionReview.step(-1),
       caretUp: () => goTo(current - 1),
       caretDown: () => goTo(current + 1),
       caretHome: () => goTo(0),
@@ -319,14 +266,36 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     },
   );
 
+  // ---- virtualisation: only the visible items are rendered ---------------------------------------
+  const view = useVirtualWindow({
+    count: items.length,
+    blocks: items,
+    height,
+    indexAttribute: 'lkItem',
+    estimate: (i, width) => {
+      const it = items[i];
+      return estimateLines(it?.text.length ?? 0, width) * (24 + LANE_PX) + (it?.speaker ? 20 : 0) + 48;
+    },
+  });
+  const { first, last, heights, syncWindow } = view;
+  // Tags, tag suggestions and drawn slots per item, bucketed once per change (intent-items.ts).
+  const buckets = useMemo(() => bucketByItem(items, annotations, drawn), [items, annotations, drawn]);
+  const suggestedBuckets = useMemo(() => bucketByItem(items, live, []).tags, [items, live]);
+  // Keep the current item in view: scrolled to by its offset when it is outside the rendered window.
   useLayoutEffect(() => {
-    listRef.current?.querySelector('[data-current="true"]')?.scrollIntoView?.({ block: 'nearest' });
+    const el = view.contentRef.current?.querySelector('[data-current="true"]');
+    const scroller = view.scrollRef.current;
+    if (el) el.scrollIntoView?.({ block: 'nearest' });
+    if (el || !scroller) return;
+    scroller.scrollTop = Math.max(0, heights.offsetOf(current) - scroller.clientHeight / 3);
+    syncWindow();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current]);
 
   const onMouseUp = (e: React.MouseEvent) => {
     if (e.button !== 0) return;
     const li = (e.target as Element).closest?.('[data-lk-item]');
-    const content = listRef.current;
+    const content = view.contentRef.current;
     if (!li || !content) return;
     const i = Number(li.getAttribute('data-lk-item'));
     if (i !== current) setCurrent(i);
@@ -361,8 +330,8 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
   useImperativeHandle(props.ref, () => ({
     undo: () => history('undo'),
     redo: () => history('redo'),
-    canUndo: () => review.canUndo(),
-    canRedo: () => review.canRedo(),
+    canUndo: () => suggestionReview.review.canUndo(),
+    canRedo: () => suggestionReview.review.canRedo(),
     select: (ids: string[]) => selection.select(ids),
     focus: () => surfaceRef.current?.focus(),
     getAnnotations: () => [...annotations],
@@ -372,77 +341,60 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     setPicker(null);
     surfaceRef.current?.focus();
   };
-  const tagSuggestionsOn = (it: Item) => live.filter((s): s is TagAnnotation => s.kind === 'tag' && isTagOn(s, it.target));
+  const rows: React.JSX.Element[] = [];
+  const selectedKey = selection.selectedIds.join(' ');
+  for (let i = first; i <= last; i++) {
+    const it = items[i];
+    if (!it) continue;
+    const isCurrent = i === current;
+    rows.push(
+      <IntentItemView
+        key={`${it.start}-${i}`}
+        item={it}
+        i={i}
+        scope={scope}
+        index={index}
+        schema={schema}
+        isCurrent={isCurrent}
+        tags={buckets.tags[i] ?? NO_TAGS}
+        suggested={suggestedBuckets[i] ?? NO_TAGS}
+        spans={buckets.ranges[i] ?? NO_SPANS}
+        caret={isCurrent && itemCaret !== null && !range ? itemCaret : -1}
+        rangeStart={isCurrent && range ? range.start : -1}
+        rangeEnd={isCurrent && range ? range.end : -1}
+        selectedKey={selectedKey}
+        focusedSuggestion={focusedSuggestion}
+        readOnly={readOnly}
+        onRemove={(t) => apply({ removed: [t.id] })}
+        onDecide={decide}
+      />,
+    );
+  }
 
   return (
     <div className={['lk-root', 'lk-text', className].filter(Boolean).join(' ')}>
       <LabelkitStyles />
       <TextStyles />
       <div
-        ref={surfaceRef}
-        className="lk-text-surface"
+        ref={(el) => {
+          surfaceRef.current = el;
+          view.scrollRef.current = el;
+        }}
+        className="lk-text-surface lk-text-scroll"
         tabIndex={0}
         role="application"
         aria-roledescription={readOnly ? 'read-only intent tagger' : 'intent tagger'}
         aria-label={ariaLabel}
         aria-describedby={helpId}
+        style={{ maxHeight: height }}
         onMouseUp={onMouseUp}
+        onScroll={syncWindow}
       >
-        <ul ref={listRef} className="lk-intent-items">
-          {items.map((it, i) => {
-            const isCurrent = i === current;
-            const tags = tagsOn(annotations, it.target);
-            const inItem = drawn.filter((s) => s.start < it.end && s.end > it.start);
-            const lanes = inItem.reduce((m, s) => Math.max(m, s.lane + 1), 1);
-            return (
-              <li key={`${it.start}-${i}`} className="lk-intent-item" data-lk-item={i} data-current={String(isCurrent)}>
-                {it.speaker ? <span className="lk-intent-speaker">{it.speaker}</span> : null}
-                <div className="lk-text-para" dir="auto" style={{ lineHeight: `${24 + lanes * LANE_PX}px` }}>
-                  <TextFragments
-                    index={index}
-                    start={it.start}
-                    end={it.end}
-                    spans={inItem}
-                    lanes={lanes}
-                    caret={isCurrent && itemCaret !== null && !range ? itemCaret : -1}
-                    rangeStart={isCurrent && range ? range.start : -1}
-                    rangeEnd={isCurrent && range ? range.end : -1}
-                    selectedKey={selection.selectedIds.join(' ')}
-                    focusedSuggestion={focusedSuggestion ?? ''}
-                    handles={false}
-                    showLabels={true}
-                  />
-                </div>
-                <div className="lk-intent-tags" aria-label={`Intents of ${scope === 'document' ? 'the document' : `${scope} ${i + 1}`}`} role="group">
-                  {tags.map((t) => (
-                    <span key={t.id} className="lk-badge lk-intent-chip">
-                      <span className="lk-text-swatch" style={{ background: schema.byId.get(t.label)?.color }} aria-hidden="true" />
-                      {labelName(t.label)}
-                      {t.score !== undefined ? ` ${t.score.toFixed(2)}` : ''}
-                      {readOnly ? null : (
-                        <button type="button" className="lk-button" style={{ minHeight: 0, padding: '0 4px' }} aria-label={`Remove intent ${labelName(t.label)}`} onClick={() => apply({ removed: [t.id] })}>
-                          ×
-                        </button>
-                      )}
-                    </span>
-                  ))}
-                  {tagSuggestionsOn(it).map((s) => (
-                    <span key={s.id} className="lk-badge lk-badge--suggestion lk-intent-chip" data-suggested="" data-focused={s.id === focusedSuggestion || undefined} style={s.id === focusedSuggestion ? { outline: '2px dashed var(--lk-suggestion)' } : undefined}>
-                      {labelName(s.label)} {s.score === undefined ? '' : s.score.toFixed(2)}
-                      {readOnly ? null : (
-                        <>
-                          <button type="button" className="lk-button" style={{ minHeight: 0, padding: '0 4px' }} aria-label={`Accept suggested intent ${labelName(s.label)}`} onClick={() => decide(s.id, 'accepted')}>✓</button>
-                          <button type="button" className="lk-button" style={{ minHeight: 0, padding: '0 4px' }} aria-label={`Reject suggested intent ${labelName(s.label)}`} onClick={() => decide(s.id, 'rejected')}>✗</button>
-                        </>
-                      )}
-                    </span>
-                  ))}
-                  {!tags.length && !tagSuggestionsOn(it).length ? <span className="lk-text-status">No intent</span> : null}
-                </div>
-              </li>
-            );
-          })}
+        <div ref={view.topSpacerRef} style={{ height: heights.offsetOf(first) }} aria-hidden="true" />
+        <ul ref={(el) => void (view.contentRef.current = el)} className="lk-intent-items">
+          {rows}
         </ul>
+        <div ref={view.bottomSpacerRef} style={{ height: heights.total - heights.offsetOf(last + 1) }} aria-hidden="true" />
       </div>
       {picker ? (
         <div className="lk-text-picker">
@@ -467,20 +419,16 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
           />
         </div>
       ) : null}
+      <TextSuggestionBar review={suggestionReview} schema={schema} keymap={keymap} readOnly={readOnly} threshold={suggestionThreshold} />
       {!readOnly ? (
         <div className="lk-toolbar">
           <button type="button" className="lk-button" onClick={() => setPicker({ kind: 'tag' })}>Add intent <kbd className="lk-kbd">/</kbd></button>
           <button type="button" className="lk-button" disabled={!canUndo} onClick={() => history('undo')}>Undo</button>
           <button type="button" className="lk-button" disabled={!canRedo} onClick={() => history('redo')}>Redo</button>
-          {live.length ? (
-            <button type="button" className="lk-button" disabled={!suggestionsAbove(live, suggestionThreshold).length} onClick={() => acceptAll()}>
-              Accept all ≥ {suggestionThreshold}
-            </button>
-          ) : null}
         </div>
       ) : null}
       <p className="lk-text-status" id={helpId}>
-        ArrowUp/ArrowDown move between {scope === 'document' ? 'nothing (one document)' : `${scope}s`}; / or Enter adds an intent, an intent’s key toggles it; ArrowLeft/Right and Shift select words for a slot, then a slot key or Enter; Shift+ArrowLeft/Right move a selected slot’s end, Alt+Shift+ArrowLeft/Right its start. N walks suggestions, Enter accepts, Shift+Delete rejects, Mod+Shift+Enter accepts all ≥ {suggestionThreshold}; Mod+Z undoes, a rejection too.
+        ArrowUp/ArrowDown move between {scope === 'document' ? 'nothing (one document)' : `${scope}s`}; / or Enter adds an intent, an intent’s key toggles it; ArrowLeft/Right and Shift select words for a slot, then a slot key or Enter; Shift+ArrowLeft/Right move a selected slot’s end, Alt+Shift+ArrowLeft/Right its start. N walks suggestions, Enter accepts, Shift+Delete rejects, Mod+Shift+Enter accepts all; Mod+Z undoes, a rejection too.
       </p>
       {liveRegion}
     </div>

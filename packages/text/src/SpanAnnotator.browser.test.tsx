@@ -263,7 +263,7 @@ describe('SpanAnnotator: rendering and editing', () => {
     expect(onChange.mock.lastCall?.[0]).toEqual([]);
     expect(onDecision).toHaveBeenLastCalledWith({ id: 'g1', decision: 'undone' });
     expect(host!.querySelector('[data-lk-end="0.91"]')).not.toBeNull();
-    expect(host!.textContent).toContain('1 suggestion');
+    expect(host!.querySelector('[aria-label="Suggestions"]')?.textContent).toContain('1 of 1 pending');
     // Reachable with N and acceptable with Enter again; the Redo button redoes nothing after a new accept.
     await userEvent.keyboard('{Escape}n{Enter}');
     expect(onDecision).toHaveBeenLastCalledWith({ id: 'g1', decision: 'accepted' });
@@ -272,7 +272,7 @@ describe('SpanAnnotator: rendering and editing', () => {
     expect(redoButton.disabled).toBe(true);
   });
 
-  it('accepts all suggestions at or above the threshold with Mod+Shift+Enter', async () => {
+  it('accepts all pending suggestions with Mod+Shift+Enter, and those at or above the bar threshold with "Accept ≥"', async () => {
     const text = 'Angela Merkel met Emmanuel Macron in Paris.';
     const suggestions: Annotation[] = [
       { id: 'g1', kind: 'span', label: 'loc', start: 37, end: 42, text: 'Paris', score: 0.91 },
@@ -280,9 +280,43 @@ describe('SpanAnnotator: rendering and editing', () => {
       { id: 'g3', kind: 'span', label: 'org', start: 18, end: 33, text: 'Emmanuel Macron', score: 0.8 },
     ];
     const { onChange, surface } = await mount({ text, suggestions, suggestionThreshold: 0.75 });
-    surface.focus();
-    await userEvent.keyboard('{Control>}{Shift>}{Enter}{/Shift}{/Control}');
+    const bar = host!.querySelector<HTMLElement>('[role="group"][aria-label="Suggestions"]')!;
+    expect(bar.textContent).toContain('3 of 3 pending');
+    const above = [...bar.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Accept ≥'))!;
+    expect(above.textContent).toBe('Accept ≥ 0.75 (2)');
+    await userEvent.click(above);
     expect((onChange.mock.lastCall?.[0] as Annotation[]).map((a) => a.id).sort()).toEqual(['g1', 'g3']);
+    await vi.waitFor(() => expect(bar.textContent).toContain('1 of 3 pending'));
+    surface.focus();
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(onChange.mock.lastCall?.[0]).toEqual([]);
+    await userEvent.keyboard('{Control>}{Shift>}{Enter}{/Shift}{/Control}');
+    expect((onChange.mock.lastCall?.[0] as Annotation[]).map((a) => a.id).sort()).toEqual(['g1', 'g2', 'g3']);
+    await vi.waitFor(() => expect(bar.textContent).toContain('0 of 3 pending'));
+  });
+
+  it('reviews with the suggestion bar: Next focuses the first in reading order, Accept and Reject act on it, Reject all empties the queue', async () => {
+    const text = 'Angela Merkel met Emmanuel Macron in Paris.';
+    const onDecision = vi.fn();
+    const suggestions: Annotation[] = [
+      { id: 'g1', kind: 'span', label: 'loc', start: 37, end: 42, text: 'Paris', score: 0.91 },
+      { id: 'g2', kind: 'span', label: 'org', start: 0, end: 13, text: 'Angela Merkel', score: 0.42 },
+      { id: 'g3', kind: 'span', label: 'org', start: 18, end: 33, text: 'Emmanuel Macron', score: 0.8 },
+    ];
+    const { onChange } = await mount({ text, suggestions, onSuggestionDecision: onDecision });
+    const button = (name: string) => [...host!.querySelectorAll<HTMLButtonElement>('[aria-label="Suggestions"] button')].find((b) => b.firstChild?.textContent === name)!;
+    expect(button('Accept').disabled).toBe(true);
+    await userEvent.click(button('Next'));
+    await vi.waitFor(() => expect(host!.querySelector('[aria-label="Suggestions"]')!.textContent).toContain('#1 · Organisation · score 0.42'));
+    await userEvent.click(button('Accept'));
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g2', decision: 'accepted' });
+    expect(lastAdded(onChange)).toMatchObject({ id: 'g2', source: 'model' });
+    await vi.waitFor(() => expect(host!.querySelector('[aria-label="Suggestions"]')!.textContent).toContain('Organisation · score 0.80'));
+    await userEvent.click(button('Reject'));
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g3', decision: 'rejected' });
+    await userEvent.click(button('Reject all'));
+    expect(onDecision).toHaveBeenLastCalledWith({ id: 'g1', decision: 'rejected' });
+    await vi.waitFor(() => expect(host!.querySelector('[aria-label="Suggestions"]')!.textContent).toContain('0 of 3 pending'));
   });
 
   it('readOnly: no edits from mouse or keyboard', async () => {

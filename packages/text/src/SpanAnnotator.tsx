@@ -1,7 +1,6 @@
-import { memo, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type Ref } from 'react';
+import { useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { OffsetIndex, type Annotation, type SpanAnnotation } from '@labelkit/core';
 import {
-  AttributeEditor,
   LabelkitStyles,
   LabelPicker,
   useAnnotations,
@@ -16,17 +15,20 @@ import {
 import { chunkAt, chunkText } from './text-chunks.js';
 import { cycleSpanAt } from './span-lanes.js';
 import { SpanBuckets } from './span-buckets.js';
-import { snapSelection, type SnapMode } from './snap-selection.js';
+import type { SnapMode } from './snap-selection.js';
 import { moveCaret } from './caret.js';
-import { HeightIndex } from './height-index.js';
 import { TEXT_KEYMAP } from './text-keymap.js';
-import { sameFragmentsProps, TextFragments, type DrawnSpan, type TextFragmentsProps } from './TextFragments.js';
+import type { DrawnSpan } from './TextFragments.js';
 import { TextStyles, LANE_PX } from './text-styles.js';
-import { caretFromPoint, domPointToUtf16 } from './dom-offsets.js';
-import { findSpanById, layoutVisible, makeSpan, moveSpanEdge, quote, readingOrder, resizeSpan, spansOf } from './span-model.js';
-import { acceptedAnnotation, orderSuggestions, stepSuggestion, suggestionsAbove } from './suggestion-queue.js';
-import { createTextReview, focusAfterStep, reviewStepMessage, type ReviewEvent } from './suggestion-review.js';
-
+import { findSpanById, isDrawable, layoutVisible, makeSpan, moveSpanEdge, quote, readingOrder, resizeSpan, spansOf } from './span-model.js';
+import { spanToolCaret, spanToolRange } from './span-tool.js';
+import { useSpanTool } from './use-span-tool.js';
+import { useSpanPointer } from './use-span-pointer.js';
+import { estimateLines, useVirtualWindow } from './use-virtual-window.js';
+import { useTextReview } from './use-text-review.js';
+import { TextSuggestionBar } from './TextSuggestionBar.js';
+import { ChunkView } from './ChunkView.js';
+import { SpanDetails } from './SpanDetails.js';
 
 /** Stable stand-in for an absent `suggestions` prop, so memoised layout is not recomputed every render. */
 const NO_SUGGESTIONS: readonly Annotation[] = [];
@@ -42,13 +44,14 @@ export interface SpanAnnotatorProps extends AnnotatorProps {
   appearance?: 'edit' | 'review';
   /** Largest height of the scrolling text area (CSS length or pixels; default 480). Long texts are virtualised inside it. */
   height?: number | string;
-  /** Score at or above which "accept all" (Mod+Shift+Enter) accepts a suggestion (default 0.5). */
+  /** Initial threshold of the suggestion bar's "Accept ≥" button (default 0.5). "Accept all" (Mod+Shift+Enter) takes every pending suggestion. */
   suggestionThreshold?: number;
   /** Imperative handle: undo/redo, select, focus, current annotations. */
   ref?: Ref<AnnotatorHandle>;
 }
 
-type Picker = { mode: 'create'; start: number; end: number } | { mode: 'relabel'; id: string } | { mode: 'active' };
+/** A label picker the tool does not own: relabel the selected span, or choose the active label. */
+type Picker = { mode: 'relabel'; id: string } | { mode: 'active' };
 
 const EMPTY_SPANS: readonly DrawnSpan[] = [];
 
@@ -59,9 +62,10 @@ const EMPTY_SPANS: readonly DrawnSpan[] = [];
  * Overlapping and nested spans are stacked underlines in label colours; click again at the same
  * place (or Tab) to reach the span under another. Edges move by dragging the handles of the selected
  * span or with Shift+arrows (end) and Alt+Shift+arrows (start). Suggestions are dashed with their
- * score; N / Shift+N walk them, Enter accepts, Shift+Delete rejects, Mod+Shift+Enter accepts all at or
- * above `suggestionThreshold`; Mod+Z undoes a decision like any edit, and the suggestion is back in
- * review (`onSuggestionDecision` hears `undone`). Only the visible paragraphs are rendered, so
+ * score, reviewed with the suggestion bar or the keys: N / Shift+N walk them, Enter accepts,
+ * Shift+Delete rejects, Mod+Shift+Enter accepts all pending (the bar's "Accept ≥" takes those scored
+ * at least its threshold, `suggestionThreshold` at first); Mod+Z undoes a decision like any edit, and
+ * the suggestion is back in review (`onSuggestionDecision` hears `undone`). Only the visible paragraphs are rendered, so
  * book-length texts stay fast.
  */
 export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
@@ -72,7 +76,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   const chunks = useMemo(() => chunkText(text, {}, index), [text, index]);
   const chunkStarts = useMemo(() => chunks.map((c) => c.start), [chunks]);
 
-  const { annotations, store, apply, batch, beginGesture, endGesture, undo: storeUndo, redo: storeRedo } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const { annotations, store, apply, beginGesture, endGesture } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
   const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations });
   const [activeLabel, setActiveLabel] = useControllableState<string | undefined>({ value: props.activeLabel, defaultValue: undefined, onChange: props.onActiveLabelChange as ((id: string | undefined) => void) | undefined, name: 'SpanAnnotator activeLabel' });
   const { announce, liveRegion } = useAnnouncer();
@@ -82,103 +86,96 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   // No list of all spans is derived per edit: spans are looked up by id (from the end, where new ones
   // are appended) and the buckets below follow each edit incrementally.
   const spanById = (id: string | null | undefined) => findSpanById(annotations, id);
-  // Decided suggestions, with undo: accepts are store steps, rejections the review's own (suggestion-review.ts).
-  const [review] = useState(() => createTextReview(store));
-  const decided = useSyncExternalStore(review.subscribe, review.decided, review.decided);
-  const liveSuggestions = useMemo(() => spansOf(props.suggestions ?? NO_SUGGESTIONS).filter((s) => !decided.has(s.id)), [props.suggestions, decided]);
-  const orderedSuggestions = useMemo(() => orderSuggestions(liveSuggestions), [liveSuggestions]);
+  const revealRef = useRef(false);
+  // Span suggestions with their text as the source has it: what an accept puts in the store.
+  const suggestionSpans = useMemo(
+    () => spansOf(props.suggestions ?? NO_SUGGESTIONS).map((s) => (isDrawable(s, index.length) && index.slice(s.start, s.end) !== s.text ? { ...s, text: index.slice(s.start, s.end) } : s)),
+    [props.suggestions, index],
+  );
+  const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
+  // Core's suggestion review (reading order), with the review focus; every undo and redo goes through it.
+  const suggestionReview = useTextReview(store, {
+    suggestions: suggestionSpans,
+    readOnly,
+    announce,
+    onSuggestionDecision: props.onSuggestionDecision,
+    describe: (s) => `${labelName(s.label)} ${quote(s.kind === 'span' ? s.text : '')}`,
+    onFocus: () => {
+      selection.clear();
+      revealRef.current = true;
+    },
+  });
+  const { focused: focusedSuggestion, setFocused: setFocusedSuggestion, history } = suggestionReview;
+  const liveSuggestions = useMemo(() => spansOf(suggestionReview.state.pending), [suggestionReview.state.pending]);
   // Spans and suggestions together, bucketed per chunk and updated edit by edit (one new span copies one
   // chunk's list); only the visible chunks get laid out below.
   const suggestionSet = useMemo(() => new Set<SpanAnnotation>(liveSuggestions), [liveSuggestions]);
   const [bucketIndex] = useState(() => new SpanBuckets());
   const buckets = useMemo(() => bucketIndex.update(annotations, liveSuggestions, chunkStarts, index.length), [bucketIndex, annotations, liveSuggestions, chunkStarts, index]);
   const drawCache = useRef(new WeakMap<SpanAnnotation, DrawnSpan>()).current;
-  const [caret, setCaret] = useState(0);
-  const [anchor, setAnchor] = useState<number | null>(null);
-  const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
   const [picker, setPicker] = useState<Picker | null>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const contentRef = useRef<HTMLDivElement>(null);
-  const revealRef = useRef(false);
-
   const selectedSpan = selection.selectedIds.length === 1 ? spanById(selection.selectedIds[0]) : undefined;
-  const range = anchor !== null && anchor !== caret ? { start: Math.min(anchor, caret), end: Math.max(anchor, caret) } : null;
 
-  // ---- virtualisation -------------------------------------------------------------------------
-  // Only the visible window of chunks is state: scrolling inside the window re-renders nothing.
-  const sizeRef = useRef({ height: typeof height === 'number' ? height : 480, width: 720 });
-  const heights = useMemo(
-    () => new HeightIndex(chunks.length, (i) => {
-      const c = chunks[i];
-      const len = c ? c.u16End - c.u16Start : 0;
-      const perLine = Math.max(10, Math.floor(sizeRef.current.width / 8.5));
-      return Math.max(1, Math.ceil(len / perLine)) * (24 + (buckets[i]?.length ? 2 : 1) * LANE_PX) + 2;
-    }),
-    // Re-estimated only when the chunks change; measurements then replace the estimates.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [chunks],
+  // ---- the span tool: making spans and resizing them (span-tool.ts) -----------------------------
+  const createSpan = (start: number, end: number, labelId: string) => {
+    const s = makeSpan(schema, index, start, end, labelId);
+    apply({ added: [s] });
+    selection.select([s.id]);
+    announce(`${labelName(labelId)} span created: ${quote(s.text)}, characters ${start} to ${end}`);
+  };
+  const tool = useSpanTool(
+    { text, index, snap, locale, readOnly, activeLabel, spanBounds: (id) => findSpanById(store.getSnapshot(), id) },
+    (effect) => {
+      switch (effect.type) {
+        case 'selected':
+          return announce(`Selected ${quote(index.slice(effect.start, effect.end))}`);
+        case 'create':
+          return createSpan(effect.start, effect.end, effect.label);
+        case 'refused':
+          return announce(effect.reason === 'readOnly' ? 'Read only' : 'Nothing to label: the selection is only whitespace');
+        case 'resizeBegin':
+          return beginGesture();
+        case 'resize': {
+          const s = findSpanById(store.getSnapshot(), effect.id);
+          if (s) apply({ updated: [resizeSpan(s, index, effect.start, effect.end)] });
+          return;
+        }
+        case 'resizeEnd': {
+          endGesture();
+          const s = findSpanById(store.getSnapshot(), effect.id);
+          if (s) announce(`${labelName(s.label)} span now ${quote(s.text)}, characters ${s.start} to ${s.end}`);
+          return;
+        }
+        // 'openPicker': the picker shows while the tool is picking; 'click': the pointer code hit-tests.
+        default:
+          return;
+      }
+    },
   );
-  const heightsRef = useRef(heights);
-  heightsRef.current = heights;
-  const [win, setWin] = useState(() => heights.visibleRange(0, sizeRef.current.height, 4));
-  const first = Math.min(win.first, chunks.length - 1);
-  const last = Math.min(win.last, chunks.length - 1);
-  const topSpacerRef = useRef<HTMLDivElement>(null);
-  const bottomSpacerRef = useRef<HTMLDivElement>(null);
-  const visible = useMemo(() => layoutVisible(schema, buckets, first, last, suggestionSet, drawCache), [schema, buckets, first, last, suggestionSet, drawCache]);
+  const caret = spanToolCaret(tool.state);
+  const range = spanToolRange(tool.state);
+  const creating = tool.state.name === 'picking' ? tool.state : null;
 
-  const syncWindow = useCallback(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const r = heightsRef.current.visibleRange(el.scrollTop, el.clientHeight || sizeRef.current.height, 4);
-    setWin((w) => (w.first === r.first && w.last === r.last ? w : r));
-  }, []);
-  /** Replaces estimates with the rendered chunks' real heights; fixes the spacers; moves the window if needed. */
-  const measure = useCallback(() => {
-    const content = contentRef.current;
-    if (!content) return;
-    const h = heightsRef.current;
-    let changed = false;
-    let lo = Infinity;
-    let hi = -1;
-    for (const el of content.children) {
-      const i = Number((el as HTMLElement).dataset.lkChunk);
-      if (!Number.isInteger(i)) continue;
-      lo = Math.min(lo, i);
-      hi = Math.max(hi, i);
-      if (h.set(i, (el as HTMLElement).offsetHeight)) changed = true;
-    }
-    if (!changed || hi < 0) return;
-    if (topSpacerRef.current) topSpacerRef.current.style.height = `${h.offsetOf(lo)}px`;
-    if (bottomSpacerRef.current) bottomSpacerRef.current.style.height = `${h.total - h.offsetOf(hi + 1)}px`;
-    syncWindow();
-  }, [syncWindow]);
-
-  useLayoutEffect(() => {
-    measure();
+  // ---- virtualisation: only the visible window of chunks is rendered --------------------------------
+  const view = useVirtualWindow({
+    count: chunks.length,
+    blocks: chunks,
+    height,
+    indexAttribute: 'lkChunk',
+    estimate: (i, width) => {
+      const c = chunks[i];
+      return estimateLines(c ? c.u16End - c.u16Start : 0, width) * (24 + (buckets[i]?.length ? 2 : 1) * LANE_PX) + 2;
+    },
   });
-  useLayoutEffect(() => {
-    syncWindow();
-  }, [chunks, syncWindow]);
-
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => {
-      sizeRef.current = { height: el.clientHeight, width: el.clientWidth };
-      measure();
-      syncWindow();
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [measure, syncWindow]);
+  const { first, last, heights, syncWindow } = view;
+  const visible = useMemo(() => layoutVisible(schema, buckets, first, last, suggestionSet, drawCache), [schema, buckets, first, last, suggestionSet, drawCache]);
 
   // Keep the caret in view after keyboard moves.
   useLayoutEffect(() => {
     if (!revealRef.current) return;
-    const scroller = scrollRef.current;
-    const caretEl = contentRef.current?.querySelector('.lk-text-caret, [data-lk-selected], [data-lk-focused-suggestion]');
+    const scroller = view.scrollRef.current;
+    const caretEl = view.contentRef.current?.querySelector('.lk-text-caret, [data-lk-selected], [data-lk-focused-suggestion]');
     if (caretEl) {
       revealRef.current = false;
       caretEl.scrollIntoView({ block: 'nearest' });
@@ -190,26 +187,19 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   });
 
   // ---- actions --------------------------------------------------------------------------------
-  const labelName = (id: string) => schema.byId.get(id)?.name ?? id;
   const moveTo = (offset: number, extend: boolean) => {
-    if (extend) setAnchor((a) => a ?? caret);
-    else setAnchor(null);
     // Moving the caret leaves span and suggestion focus: arrows then edit text selection, not a span.
     if (selection.selectedIds.length) selection.clear();
     setFocusedSuggestion(null);
-    setCaret(offset);
+    tool.dispatch({ type: 'caret', offset, extend });
     revealRef.current = true;
-    if (extend) {
-      const a = anchor ?? caret;
-      if (a !== offset) announce(`Selected ${quote(index.slice(Math.min(a, offset), Math.max(a, offset)))}`);
-    }
   };
   /**
    * Arrow keys move visually, as in an editor: in a right-to-left paragraph (Arabic, Hebrew)
    * ArrowLeft moves forward in the text. Returns the logical direction for a visual one.
    */
   const logical = (visual: -1 | 1, at: number): -1 | 1 => {
-    const el = contentRef.current?.querySelector(`[data-lk-chunk="${chunkAt(chunks, at)}"]`);
+    const el = view.contentRef.current?.querySelector(`[data-lk-chunk="${chunkAt(chunks, at)}"]`);
     return el && getComputedStyle(el).direction === 'rtl' ? (-visual as -1 | 1) : visual;
   };
   const step = (visual: -1 | 1, unit: 'grapheme' | 'word', extend: boolean) => {
@@ -230,21 +220,6 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     const target = chunks[Math.max(0, Math.min(chunks.length - 1, ci + dir))];
     if (!target) return;
     moveTo(dir > 0 && ci === chunks.length - 1 ? index.length : target.start, extend);
-  };
-  const createSpan = (start: number, end: number, labelId: string) => {
-    const s = makeSpan(schema, index, start, end, labelId);
-    apply({ added: [s] });
-    selection.select([s.id]);
-    setAnchor(null);
-    setCaret(end);
-    announce(`${labelName(labelId)} span created: ${quote(s.text)}, characters ${start} to ${end}`);
-  };
-  const labelRange = (start: number, end: number, labelId?: string) => {
-    if (readOnly) return announce('Read only');
-    const snapped = snapSelection(text, start, end, { snap, locale, index });
-    if (!snapped) return announce('Nothing to label: the selection is only whitespace');
-    if (labelId ?? activeLabel) createSpan(snapped.start, snapped.end, (labelId ?? activeLabel) as string);
-    else setPicker({ mode: 'create', ...snapped });
   };
   const relabel = (id: string, labelId: string) => {
     const s = spanById(id);
@@ -276,8 +251,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   const selectSpan = (s: SpanAnnotation, how: string) => {
     selection.select([s.id]);
     setFocusedSuggestion(null);
-    setAnchor(null);
-    setCaret(s.start);
+    tool.dispatch({ type: 'caret', offset: s.start, extend: false });
     revealRef.current = true;
     announce(`${labelName(s.label)}: ${quote(s.text)}${how}`);
   };
@@ -300,65 +274,8 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     if (!s) return false; // let Tab leave the annotator after the last span
     selectSpan(s, `, span ${i + 1} of ${ordered.length}`);
   };
-  /**
-   * Accepts (one store step) or rejects (one review step) suggestions; either can be undone, and the
-   * host hears each decision.
-   */
-  const decide = (ids: readonly string[], decision: 'accepted' | 'rejected') => {
-    if (!ids.length) return false;
-    if (readOnly) return announce('Read only');
-    const chosen = liveSuggestions.filter((s) => ids.includes(s.id));
-    let events: ReviewEvent[];
-    if (decision === 'accepted') {
-      const existing = new Set(annotations.map((a) => a.id));
-      const added = chosen.map((s) => {
-        const a = acceptedAnnotation(s, existing);
-        existing.add(a.id);
-        return { ...a, text: index.slice(a.start, a.end) };
-      });
-      batch(() => apply({ added }));
-      events = review.accept(chosen.map((s, i) => ({ suggestion: s.id, annotation: added[i]?.id ?? s.id })));
-    } else events = review.reject(chosen.map((s) => s.id));
-    const nextFocus = chosen.length === 1 ? stepSuggestion(orderedSuggestions, chosen[0]?.id ?? null, 1) : null;
-    for (const e of events) props.onSuggestionDecision?.(e);
-    setFocusedSuggestion(nextFocus !== null && !ids.includes(nextFocus) ? nextFocus : null);
-    announce(chosen.length === 1 ? `Suggestion ${decision}: ${labelName(chosen[0]?.label ?? '')} ${quote(chosen[0]?.text ?? '')}` : `${chosen.length} suggestions ${decision}`);
-  };
-  /**
-   * Undo or redo: the latest of the store's steps and the review's rejections, in the order they
-   * happened. A suggestion pending again (its rejection or accept undone) gets the focus, so Enter
-   * accepts it; the host hears `undone`, or the decision again on redo.
-   */
-  const history = (which: 'undo' | 'redo') => {
-    const result = which === 'undo' ? review.undo(storeUndo) : review.redo(storeRedo);
-    for (const e of result.events) props.onSuggestionDecision?.(e);
-    const focus = focusAfterStep(result, focusedSuggestion, orderedSuggestions);
-    if (focus !== focusedSuggestion) {
-      setFocusedSuggestion(focus);
-      if (focus !== null) selection.clear();
-      revealRef.current = true;
-    }
-    announce(
-      reviewStepMessage(which === 'undo' ? 'Undone' : 'Redone', result, (id) => {
-        const s = spansOf(props.suggestions ?? NO_SUGGESTIONS).find((x) => x.id === id);
-        return s ? `${labelName(s.label)} ${quote(s.text)}` : undefined;
-      }),
-    );
-  };
-  const canUndo = review.canUndo();
-  const canRedo = review.canRedo();
-  const focusSuggestion = (dir: -1 | 1) => {
-    const id = stepSuggestion(orderedSuggestions, focusedSuggestion, dir);
-    if (id === null) return announce('No suggestions');
-    const s = liveSuggestions.find((x) => x.id === id);
-    setFocusedSuggestion(id);
-    selection.clear();
-    revealRef.current = true;
-    if (s) {
-      const pos = orderedSuggestions.indexOf(s) + 1;
-      announce(`Suggestion ${pos} of ${orderedSuggestions.length}: ${labelName(s.label)} ${quote(s.text)}${s.score === undefined ? '' : `, score ${s.score.toFixed(2)}`}. Enter accepts, Shift+Delete rejects.`);
-    }
-  };
+  /** A key handler's answer from the tool: false lets the key go to the next action bound to it. */
+  const label = (labelId?: string, openPicker?: boolean) => (tool.dispatch({ type: 'label', ...(labelId === undefined ? {} : { label: labelId }), ...(openPicker ? { openPicker } : {}) }).handled ? undefined : false);
 
   useAnnotatorHotkeys(
     surfaceRef,
@@ -366,16 +283,16 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     {
       undo: () => (readOnly ? false : history('undo')),
       redo: () => (readOnly ? false : history('redo')),
-      acceptSuggestion: () => (focusedSuggestion ? decide([focusedSuggestion], 'accepted') : false),
-      rejectSuggestion: () => (focusedSuggestion ? decide([focusedSuggestion], 'rejected') : false),
-      acceptAllSuggestions: () => decide(suggestionsAbove(liveSuggestions, suggestionThreshold).map((s) => s.id), 'accepted'),
-      rejectAllSuggestions: () => decide(liveSuggestions.map((s) => s.id), 'rejected'),
-      nextSuggestion: () => focusSuggestion(1),
-      prevSuggestion: () => focusSuggestion(-1),
+      acceptSuggestion: () => (focusedSuggestion ? suggestionReview.decide([focusedSuggestion], 'accepted') : false),
+      rejectSuggestion: () => (focusedSuggestion ? suggestionReview.decide([focusedSuggestion], 'rejected') : false),
+      acceptAllSuggestions: () => suggestionReview.acceptAll(),
+      rejectAllSuggestions: () => suggestionReview.rejectAll(),
+      nextSuggestion: () => suggestionReview.step(1),
+      prevSuggestion: () => suggestionReview.step(-1),
       delete: () => removeSelected(),
       deselect: () => {
         if (!range && !selection.selectedIds.length && !focusedSuggestion) return false;
-        setAnchor(null);
+        tool.dispatch({ type: 'cancel' });
         selection.clear();
         setFocusedSuggestion(null);
         announce('Selection cleared');
@@ -383,12 +300,12 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
       nextAnnotation: () => walkSpans(1),
       prevAnnotation: () => walkSpans(-1),
       openLabelPicker: () => {
-        if (range && !readOnly) setPicker({ mode: 'create', ...range });
-        else if (selectedSpan && !readOnly) setPicker({ mode: 'relabel', id: selectedSpan.id });
+        if (range && !readOnly) return label(undefined, true);
+        if (selectedSpan && !readOnly) setPicker({ mode: 'relabel', id: selectedSpan.id });
         else setPicker({ mode: 'active' });
       },
       labelSelection: () => {
-        if (range) return labelRange(range.start, range.end);
+        if (range) return label();
         if (selectedSpan && !readOnly) return setPicker({ mode: 'relabel', id: selectedSpan.id });
         return false;
       },
@@ -420,7 +337,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
       schema,
       kinds: ['span'],
       onLabelHotkey: (labelId) => {
-        if (range) return labelRange(range.start, range.end, labelId);
+        if (range) return label(labelId);
         if (selectedSpan && !readOnly) return relabel(selectedSpan.id, labelId);
         setActiveLabel(labelId);
         announce(`Active label: ${labelName(labelId)}`);
@@ -428,100 +345,43 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     },
   );
 
-  // ---- pointer --------------------------------------------------------------------------------
-  const pointToOffset = (node: Node, offset: number): number | null => {
-    const content = contentRef.current;
-    if (!content) return null;
-    const u = domPointToUtf16(content, node, offset);
-    return u === null ? null : index.toCodePoint(Math.min(u, text.length));
-  };
-  const dragRef = useRef<{ id: string; edge: 'start' | 'end' } | null>(null);
-  const onPointerDown = (e: React.PointerEvent) => {
-    const handle = (e.target as Element).closest?.('.lk-text-handle');
-    if (!handle || readOnly || appearance === 'review' || e.button !== 0) return;
-    e.preventDefault();
-    surfaceRef.current?.focus();
-    dragRef.current = { id: handle.getAttribute('data-lk-handle-for') ?? '', edge: handle.getAttribute('data-edge') === 'start' ? 'start' : 'end' };
-    beginGesture();
-  };
-  const annotationsRef = useRef(annotations);
-  annotationsRef.current = annotations;
-  useEffect(() => {
-    const move = (e: PointerEvent) => {
-      const drag = dragRef.current;
-      if (!drag) return;
-      const p = caretFromPoint(e.clientX, e.clientY);
-      const cp = p ? pointToOffset(p.node, p.offset) : null;
-      const s = findSpanById(annotationsRef.current, drag.id);
-      if (cp === null || !s) return;
-      const snapped = drag.edge === 'start' ? snapSelection(text, cp, s.end, { snap, locale, index }) : snapSelection(text, s.start, cp, { snap, locale, index });
-      if (!snapped || (drag.edge === 'start' ? snapped.start >= s.end : snapped.end <= s.start)) return;
-      const start = drag.edge === 'start' ? snapped.start : s.start;
-      const end = drag.edge === 'end' ? snapped.end : s.end;
-      if (start !== s.start || end !== s.end) apply({ updated: [resizeSpan(s, index, start, end)] });
-    };
-    const up = () => {
-      const drag = dragRef.current;
-      if (!drag) return;
-      dragRef.current = null;
-      endGesture();
-      const s = findSpanById(annotationsRef.current, drag.id);
-      if (s) announce(`${labelName(s.label)} span now ${quote(s.text)}, characters ${s.start} to ${s.end}`);
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
-    return () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-    };
+  // ---- pointer: presses, handle drags and clicks through the tool ---------------------------------
+  const handles = !readOnly && appearance !== 'review';
+  const pointer = useSpanPointer({
+    tool,
+    contentRef: view.contentRef,
+    surfaceRef,
+    text,
+    index,
+    handles,
+    onClick: (cp) => {
+      if (cp === null) return;
+      const current = focusedSuggestion ?? selection.selectedIds[0] ?? null;
+      const here = visible.spans[chunkAt(chunks, cp) - first] ?? [];
+      const hit = cycleSpanAt(here, cp, current);
+      if (!hit) {
+        selection.clear();
+        setFocusedSuggestion(null);
+        return;
+      }
+      const under = here.filter((s) => s.start <= cp && cp < s.end).length;
+      if (hit.suggestion) {
+        selection.clear();
+        setFocusedSuggestion(hit.id);
+        const s = liveSuggestions.find((x) => x.id === hit.id);
+        announce(`Suggestion ${hit.labelName} ${quote(s?.text ?? '')}${hit.score === undefined ? '' : `, score ${hit.score.toFixed(2)}`}`);
+      } else {
+        const s = spanById(hit.id);
+        if (s) selectSpan(s, under > 1 ? `, ${under} spans here: click again for the next` : '');
+      }
+    },
   });
-  const onMouseUp = (e: React.MouseEvent) => {
-    if (e.button !== 0 || dragRef.current) return;
-    const sel = window.getSelection();
-    const content = contentRef.current;
-    if (!content) return;
-    if (sel && !sel.isCollapsed && sel.anchorNode && sel.focusNode && content.contains(sel.anchorNode) && content.contains(sel.focusNode)) {
-      const a = pointToOffset(sel.anchorNode, sel.anchorOffset);
-      const b = pointToOffset(sel.focusNode, sel.focusOffset);
-      sel.removeAllRanges();
-      if (a === null || b === null) return;
-      setCaret(Math.max(a, b));
-      setAnchor(null);
-      labelRange(a, b);
-      return;
-    }
-    const p = caretFromPoint(e.clientX, e.clientY);
-    const at = p && content.contains(p.node) ? pointToOffset(p.node, p.offset) : null;
-    const frag = (e.target as Element).closest?.('.lk-text-frag');
-    const cp = frag ? Number(frag.getAttribute('data-lk-cp')) : null;
-    setAnchor(null);
-    if (at !== null) setCaret(at);
-    if (cp === null) return;
-    const current = focusedSuggestion ?? selection.selectedIds[0] ?? null;
-    const here = visible.spans[chunkAt(chunks, cp) - first] ?? [];
-    const hit = cycleSpanAt(here, cp, current);
-    if (!hit) {
-      selection.clear();
-      setFocusedSuggestion(null);
-      return;
-    }
-    const under = here.filter((s) => s.start <= cp && cp < s.end).length;
-    if (hit.suggestion) {
-      selection.clear();
-      setFocusedSuggestion(hit.id);
-      const s = liveSuggestions.find((x) => x.id === hit.id);
-      announce(`Suggestion ${hit.labelName} ${quote(s?.text ?? '')}${hit.score === undefined ? '' : `, score ${hit.score.toFixed(2)}`}`);
-    } else {
-      const s = spanById(hit.id);
-      if (s) selectSpan(s, under > 1 ? `, ${under} spans here: click again for the next` : '');
-    }
-  };
 
   useImperativeHandle(props.ref, () => ({
     undo: () => history('undo'),
     redo: () => history('redo'),
-    canUndo: () => review.canUndo(),
-    canRedo: () => review.canRedo(),
+    canUndo: () => suggestionReview.review.canUndo(),
+    canRedo: () => suggestionReview.review.canRedo(),
     select: (ids: string[]) => selection.select(ids),
     focus: () => surfaceRef.current?.focus(),
     getAnnotations: () => [...annotations],
@@ -530,7 +390,6 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   // ---- render ---------------------------------------------------------------------------------
   const selectedSet = new Set(selection.selectedIds);
   const caretChunk = chunkAt(chunks, caret);
-  const handles = !readOnly && appearance !== 'review';
   const rendered: React.JSX.Element[] = [];
   for (let i = first; i <= last; i++) {
     const c = chunks[i];
@@ -567,9 +426,11 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   }
   const pickerLabelValue = picker?.mode === 'relabel' ? spanById(picker.id)?.label : activeLabel;
   const closePicker = () => {
+    if (creating) tool.dispatch({ type: 'cancel' });
     setPicker(null);
     surfaceRef.current?.focus();
   };
+  const pickerFor = creating ? `Label for ${quote(index.slice(creating.start, creating.end))}` : picker?.mode === 'relabel' ? 'New label' : 'Active label';
 
   return (
     <div className={['lk-root', 'lk-text', className].filter(Boolean).join(' ')} data-review={appearance === 'review' ? '' : undefined}>
@@ -584,21 +445,14 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
           </button>
         ))}
         <span className="lk-toolbar-separator" />
-        <button type="button" className="lk-button" disabled={readOnly || !canUndo} onClick={() => history('undo')}>Undo</button>
-        <button type="button" className="lk-button" disabled={readOnly || !canRedo} onClick={() => history('redo')}>Redo</button>
-        {liveSuggestions.length ? (
-          <>
-            <span className="lk-badge lk-badge--suggestion">{liveSuggestions.length} {liveSuggestions.length === 1 ? 'suggestion' : 'suggestions'}</span>
-            <button type="button" className="lk-button" disabled={readOnly} onClick={() => decide(suggestionsAbove(liveSuggestions, suggestionThreshold).map((s) => s.id), 'accepted')}>
-              Accept all ≥ {suggestionThreshold}
-            </button>
-          </>
-        ) : null}
+        <button type="button" className="lk-button" disabled={readOnly || !suggestionReview.canUndo} onClick={() => history('undo')}>Undo</button>
+        <button type="button" className="lk-button" disabled={readOnly || !suggestionReview.canRedo} onClick={() => history('redo')}>Redo</button>
       </div>
+      <TextSuggestionBar review={suggestionReview} schema={schema} keymap={keymap} readOnly={readOnly} threshold={suggestionThreshold} />
       <div
         ref={(el) => {
           surfaceRef.current = el;
-          scrollRef.current = el;
+          view.scrollRef.current = el;
         }}
         className="lk-text-surface lk-text-scroll"
         tabIndex={0}
@@ -607,32 +461,32 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
         aria-label={ariaLabel}
         aria-describedby={helpId}
         style={{ maxHeight: height }}
-        onMouseUp={onMouseUp}
-        onPointerDown={onPointerDown}
+        onMouseUp={pointer.onMouseUp}
+        onPointerDown={pointer.onPointerDown}
         onScroll={syncWindow}
       >
-        <div ref={topSpacerRef} style={{ height: heights.offsetOf(first) }} aria-hidden="true" />
-        <div ref={contentRef} lang={locale}>
+        <div ref={view.topSpacerRef} style={{ height: heights.offsetOf(first) }} aria-hidden="true" />
+        <div ref={(el) => void (view.contentRef.current = el)} lang={locale}>
           {rendered}
         </div>
-        <div ref={bottomSpacerRef} style={{ height: heights.total - heights.offsetOf(last + 1) }} aria-hidden="true" />
+        <div ref={view.bottomSpacerRef} style={{ height: heights.total - heights.offsetOf(last + 1) }} aria-hidden="true" />
       </div>
-      {picker ? (
+      {creating || picker ? (
         <div className="lk-text-picker">
           <p className="lk-text-status">
-            {picker.mode === 'create' ? <>Label for {quote(index.slice(picker.start, picker.end))}</> : picker.mode === 'relabel' ? 'New label for the selected span' : 'Active label'} — Enter picks, Escape cancels
+            {creating ? <>Label for {quote(index.slice(creating.start, creating.end))}</> : picker?.mode === 'relabel' ? 'New label for the selected span' : 'Active label'} — Enter picks, Escape cancels
           </p>
           <LabelPicker
             schema={schema}
             kind="span"
-            {...(pickerLabelValue === undefined ? {} : { defaultValue: pickerLabelValue })}
+            {...(creating || pickerLabelValue === undefined ? {} : { defaultValue: pickerLabelValue })}
             autoFocus
-            aria-label={picker.mode === 'create' ? `Label for ${quote(index.slice(picker.start, picker.end))}` : picker.mode === 'relabel' ? 'New label' : 'Active label'}
+            aria-label={pickerFor}
             onCommit={(labelId) => {
-              if (picker.mode === 'create') {
+              if (creating) {
                 setActiveLabel(labelId);
-                createSpan(picker.start, picker.end, labelId);
-              } else if (picker.mode === 'relabel') relabel(picker.id, labelId);
+                tool.dispatch({ type: 'pick', label: labelId });
+              } else if (picker?.mode === 'relabel') relabel(picker.id, labelId);
               else {
                 setActiveLabel(labelId);
                 announce(`Active label: ${labelName(labelId)}`);
@@ -647,67 +501,9 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
       <p className="lk-text-status" id={helpId}>
         {readOnly
           ? 'Read only. Tab and Shift+Tab walk the spans; click a span to select it, click again for the one under it.'
-          : 'Select text with the mouse, or move with the arrow keys and extend with Shift; Enter or a label key labels it. Tab walks spans, Shift+arrows move the end of the selected span, Alt+Shift+arrows its start, Delete removes it, Mod+Z undoes. N walks suggestions.'}
+          : 'Select text with the mouse, or move with the arrow keys and extend with Shift; Enter or a label hotkey labels it. Tab walks spans, Shift+arrows move the end of the selected span, Alt+Shift+arrows its start, Delete removes it, Mod+Z undoes. N walks suggestions.'}
       </p>
       {liveRegion}
     </div>
   );
-}
-
-interface SpanDetailsProps {
-  span: SpanAnnotation;
-  schema: AnnotatorProps['schema'];
-  readOnly: boolean;
-  onRelabel(): void;
-  onDelete(): void;
-  onAttributes(values: NonNullable<SpanAnnotation['attributes']>): void;
-}
-
-/** The selected span: label, text, offsets, relabel/delete buttons and its attribute form. */
-function SpanDetails({ span, schema, readOnly, onRelabel, onDelete, onAttributes }: SpanDetailsProps): React.JSX.Element {
-  const label = schema.byId.get(span.label);
-  return (
-    <section className="lk-panel lk-text-details" aria-label="Selected span">
-      <h3>
-        <span className="lk-text-swatch" style={{ background: label?.color ?? '#6e7781' }} aria-hidden="true" />
-        {label?.name ?? span.label} <span className="lk-text-quote">{quote(span.text, 120)}</span>
-      </h3>
-      <p className="lk-text-status">
-        Characters {span.start}–{span.end}
-        {span.source === 'model' && span.score !== undefined ? ` · model score ${span.score.toFixed(2)}` : ''}
-      </p>
-      {readOnly ? null : (
-        <div className="lk-toolbar">
-          <button type="button" className="lk-button" onClick={onRelabel}>Relabel</button>
-          <button type="button" className="lk-button lk-button--danger" onClick={onDelete}>Delete</button>
-        </div>
-      )}
-      {label?.attributes?.length ? <AttributeEditor key={span.id} label={label} value={span.attributes ?? {}} readOnly={readOnly} onChange={(next) => onAttributes(next)} /> : null}
-    </section>
-  );
-}
-
-/** Props of {@link ChunkView}: one paragraph block and what is drawn on it. */
-interface ChunkViewProps extends TextFragmentsProps {
-  /** Chunk index (`data-lk-chunk`, read by measuring and caret code). */
-  i: number;
-  /** The chunk continues a paragraph cut because it was long. */
-  continued: boolean;
-}
-
-/**
- * One rendered chunk: the paragraph element and its text fragments. Memoised on primitive props and
- * its drawn spans (element by element), so a parent render after an edit skips every chunk the edit
- * did not touch, wrapper element included.
- */
-const ChunkView = memo(function ChunkView({ i, continued, ...fragments }: ChunkViewProps): React.JSX.Element {
-  return (
-    <div className="lk-text-para" dir="auto" data-lk-chunk={i} data-continued={String(continued)} style={{ lineHeight: `${24 + fragments.lanes * LANE_PX}px` }}>
-      <TextFragments {...fragments} />
-    </div>
-  );
-}, sameChunkProps);
-
-function sameChunkProps(a: ChunkViewProps, b: ChunkViewProps): boolean {
-  return a.i === b.i && a.continued === b.continued && sameFragmentsProps(a, b);
 }

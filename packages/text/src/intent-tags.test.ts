@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defineSchema, type Annotation } from '@labelkit/core';
-import { exclusiveSiblings, tagsOn, toggleTag } from './intent-tags.js';
+import { createAnnotationStore, createSuggestionReview, defineSchema, type Annotation } from '@labelkit/core';
+import { commitAcceptedIntents, exclusiveSiblings, tagsOn, toggleTag } from './intent-tags.js';
 import { createLabelSearch } from './label-search.js';
 
 const schema = defineSchema({
@@ -57,6 +57,31 @@ describe('toggleTag', () => {
     const list: Annotation[] = [{ id: 'w', kind: 'tag', label: 'urgent' }, { id: 'r', kind: 'tag', label: 'urgent', start: 0, end: 2 }];
     expect(tagsOn(list, null).map((t) => t.id)).toEqual(['w']);
     expect(tagsOn(list, { start: 0, end: 2 }).map((t) => t.id)).toEqual(['r']);
+  });
+});
+
+describe('commitAcceptedIntents', () => {
+  const tag = (id: string, label: string, score: number, start?: number): Annotation => ({ id, kind: 'tag', label, score, source: 'model', ...(start === undefined ? {} : { start, end: start + 5 }) });
+  it('accepts exclusive intents together: the highest score stays, one undo step takes all back', () => {
+    const store = createAnnotationStore([{ id: 'h', kind: 'tag', label: 'invoice', source: 'human', start: 0, end: 5 }]);
+    const review = createSuggestionReview(store, {
+      suggestions: [tag('s1', 'refund', 0.9, 0), tag('s2', 'invoice', 0.6, 0), tag('s3', 'urgent', 0.3, 0), tag('s4', 'refund', 0.5, 10), { id: 's5', kind: 'span', label: 'destination', start: 1, end: 3, text: 'ab', score: 0.1 }],
+      commit: commitAcceptedIntents(schema),
+    });
+    const changes: number[] = [];
+    store.subscribe(() => changes.push(1));
+    review.acceptAll();
+    expect(changes).toHaveLength(1);
+    expect(store.getSnapshot().map((a) => a.id).sort()).toEqual(['s1', 's3', 's4', 's5']);
+    const back = review.undo();
+    expect(back.events.map((e) => e.id).sort()).toEqual(['s1', 's2', 's3', 's4', 's5']);
+    expect(store.getSnapshot().map((a) => a.id)).toEqual(['h']);
+  });
+  it('replaces a tag of the same label on the same target, and leaves other targets alone', () => {
+    const store = createAnnotationStore([{ id: 'h', kind: 'tag', label: 'urgent', source: 'human' }, { id: 'k', kind: 'tag', label: 'refund', source: 'human', start: 10, end: 15 }]);
+    const review = createSuggestionReview(store, { suggestions: [tag('s1', 'urgent', 0.8), tag('s2', 'invoice', 0.7)], commit: commitAcceptedIntents(schema) });
+    review.acceptAll();
+    expect(store.getSnapshot().map((a) => a.id).sort()).toEqual(['k', 's1', 's2']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createId, defaultAttributes, type Annotation, type ChangeInput, type LabelSchema, type TagAnnotation } from '@labelkit/core';
+import { createId, defaultAttributes, type Annotation, type AnnotationStore, type ChangeInput, type LabelSchema, type TagAnnotation } from '@labelkit/core';
 
 /** What a tag applies to: the whole item (`null`) or a code-point range (a sentence or a turn). */
 export type TagTarget = { start: number; end: number } | null;
@@ -41,4 +41,41 @@ export function toggleTag(schema: LabelSchema, annotations: readonly Annotation[
   const attrs = defaultAttributes(schema.byId.get(labelId));
   const tag: TagAnnotation = { id: makeId(), kind: 'tag', label: labelId, source: 'human', ...(target ? { start: target.start, end: target.end } : {}), ...(Object.keys(attrs).length ? { attributes: attrs } : {}) };
   return { added: [tag], removed: on.filter((t) => excluded.has(t.label)).map((t) => t.id) };
+}
+
+/** A key per tag target: the same for tags on the same range (or on the whole item). */
+function targetKey(tag: TagAnnotation): string {
+  return tag.start === undefined || tag.end === undefined ? '' : `${tag.start}:${tag.end}`;
+}
+
+/**
+ * The `commit` of the intent tagger's suggestion review (core's `SuggestionReviewOptions.commit`):
+ * puts accepted suggestions into the store as one edit, intents obeying exclusivity. They are applied
+ * lowest score first (unscored as 0), each replacing a tag of its own label on its target and the
+ * tags it excludes ({@link exclusiveSiblings}), so where accepted intents exclude each other the one
+ * with the highest score stays. Slots (spans) are added as they are.
+ */
+export function commitAcceptedIntents(schema: LabelSchema): (accepted: readonly Annotation[], store: AnnotationStore) => void {
+  return (accepted, store) => {
+    const onTarget = new Map<string, TagAnnotation[]>();
+    for (const a of store.getSnapshot()) if (a.kind === 'tag') onTarget.set(targetKey(a), [...(onTarget.get(targetKey(a)) ?? []), a]);
+    const added = new Map<string, Annotation>();
+    const removed = new Set<string>();
+    for (const a of [...accepted].sort((x, y) => (x.score ?? 0) - (y.score ?? 0))) {
+      if (a.kind !== 'tag') {
+        added.set(a.id, a);
+        continue;
+      }
+      const out = new Set([a.label, ...exclusiveSiblings(schema, a.label)]);
+      const on = onTarget.get(targetKey(a)) ?? [];
+      for (const t of on) {
+        if (!out.has(t.label)) continue;
+        if (added.has(t.id)) added.delete(t.id);
+        else removed.add(t.id);
+      }
+      onTarget.set(targetKey(a), [...on.filter((t) => !out.has(t.label)), a]);
+      added.set(a.id, a);
+    }
+    store.apply({ added: [...added.values()], removed: [...removed] }, { origin: 'user' });
+  };
 }

@@ -14,7 +14,8 @@ import { DEFAULT_KEYMAP, type Keymap } from '@labelkit/core';
  *   start; `Delete`/`Backspace` deletes it; `Tab`/`Shift+Tab` walk spans in reading order (nested
  *   ones included) and leave the annotator after the last one;
  * - suggestions: `N`/`Shift+N` next/previous, `Enter` accept, `Shift+Delete` reject,
- *   `Mod+Shift+Enter` accept all at or above the threshold;
+ *   `Mod+Shift+Enter` accept all pending, `Alt+Shift+Backspace` reject all pending (the suggestion
+ *   bar's "Accept ≥" takes those at or above its threshold);
  * - `Mod+Z` undo, `Mod+Shift+Z`/`Mod+Y` redo, `Escape` clears the selection.
  */
 export const TEXT_KEYMAP = {

@@ -34,7 +34,8 @@ export const TEXT_CSS = `
 .lk-text-details h3{font-size:var(--lk-font-size);margin:0;}
 .lk-text-quote{white-space:pre-wrap;font-style:italic;}
 .lk-text[data-review] .lk-text-frag[data-lk-has]{cursor:default;}
-.lk-intent-items{list-style:none;margin:0;padding:var(--lk-space-2);display:flex;flex-direction:column;gap:var(--lk-space-2);}
+.lk-intent-items{list-style:none;margin:0;padding:0;}
+.lk-intent-row{padding:0 0 var(--lk-space-2);}
 .lk-intent-item{display:flex;flex-direction:column;gap:var(--lk-space-1);padding:var(--lk-space-2) var(--lk-space-3);border:1px solid var(--lk-border);border-radius:var(--lk-radius-sm);}
 .lk-intent-item[data-current="true"]{border-color:var(--lk-accent);box-shadow:inset 3px 0 0 var(--lk-accent);background:var(--lk-surface-raised);}
 .lk-intent-speaker{font-size:var(--lk-font-size-sm);font-weight:600;color:var(--lk-text-muted);}
