@@ -3,7 +3,7 @@
 // The browser layers need Chromium and some Node tests Debian's outside readers (scripts/debian-tools.mjs).
 // When one is missing this says how to get it — and on Debian as root installs it itself, saying so. It
 // never skips a test silently.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

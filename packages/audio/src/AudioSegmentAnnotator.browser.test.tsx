@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import { Profiler, createRef, type RefObject } from 'react';
 import { act } from 'react';
 import { defineSchema, positionToX, xToPosition, type Annotation, type SegmentAnnotation, type TimelineViewport } from '@labelkit/core';
-import { AudioSegmentAnnotator, type AudioSegmentAnnotatorHandle, type SegmentDraft } from './AudioSegmentAnnotator.js';
+import { AudioSegmentAnnotator, type AudioSegmentAnnotatorHandle } from './AudioSegmentAnnotator.js';
 import { LANE_HEADER, LANE_PADDING, ROW_HEIGHT, RULER_HEIGHT, trackLayout } from './layout.js';
 import { encodeWav, toneBursts } from './test-utils/wav.js';
 import { renderInHost } from './test-utils/render-in-host.js';
@@ -404,13 +404,17 @@ describe('AudioSegmentAnnotator in Chromium', () => {
   it('reports a drag live through onDragMove, without touching the store until the drop', async () => {
     const seg: SegmentAnnotation = { id: 'a', kind: 'segment', label: 'speech', start: 1, end: 1.5 };
     const log: string[] = [];
-    const drafts: (SegmentDraft | null)[] = [];
+    type Draft = { id: string; start: number; end: number };
+    const drafts: (Draft | null)[] = [];
     const { ref, canvas } = await mount({
       defaultValue: [seg],
       onChange: () => log.push('change'),
-      onDragMove: (d) => {
-        drafts.push(d);
-        log.push(d ? 'move' : 'end');
+      // The common onDragMove: every annotation with the dragged one at its live extent, and the move's change set.
+      onDragMove: (draft, change) => {
+        const d = draft?.find((a) => a.id === 'a');
+        expect(change === null || (change.phase === 'move' && change.updated[0]?.[1] === d)).toBe(true);
+        drafts.push(d?.kind === 'segment' ? { id: d.id, start: d.start, end: d.end } : null);
+        log.push(draft ? 'move' : 'end');
       },
     });
     const v = ref.current!.getViewport();

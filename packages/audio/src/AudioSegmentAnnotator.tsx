@@ -16,7 +16,7 @@ import { useTrackDrawing } from './use-track-drawing.js';
 import { useViewport } from './use-viewport.js';
 import { useWaveSurfer } from './use-wavesurfer.js';
 
-export type { AudioSegmentAnnotatorHandle, AudioSegmentAnnotatorProps, SegmentDraft } from './annotator-props.js';
+export type { AudioSegmentAnnotatorHandle, AudioSegmentAnnotatorProps } from './annotator-props.js';
 
 /**
  * Audio segment annotator: draw, move and resize segments (seconds, half-open) in lanes per label or

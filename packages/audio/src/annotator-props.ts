@@ -29,17 +29,8 @@ export interface AudioSegmentAnnotatorHandle extends AnnotatorHandle {
   scrollTo(time: number): void;
 }
 
-/** A segment's extent while it is dragged (moved or resized), before the drop commits it. */
-export interface SegmentDraft {
-  /** The segment's id. */
-  id: string;
-  /** Draft start and end, seconds. */
-  start: number;
-  end: number;
-}
-
 /** Props of {@link AudioSegmentAnnotator}. */
-export interface AudioSegmentAnnotatorProps extends Omit<AnnotatorProps, 'onDragMove'> {
+export interface AudioSegmentAnnotatorProps extends AnnotatorProps {
   /** Audio URL. Decoded in full unless `peaks` and `duration` are given; streamed by an `<audio>` element for playback. The only URL ever fetched. */
   src?: string;
   /** Precomputed peaks, one array per channel (wavesurfer's format). With `duration`, the file is never fetched whole or decoded. */
@@ -63,13 +54,6 @@ export interface AudioSegmentAnnotatorProps extends Omit<AnnotatorProps, 'onDrag
   waveHeight?: number;
   /** Called as the playhead moves (during playback at display rate). */
   onTimeUpdate?(time: number): void;
-  /**
-   * Live extent of a segment being dragged: called on every pointer move of a move or resize with its
-   * draft, then once with `null` when the drag ends (after the drop's one `onChange`, or when it is
-   * cancelled). The store, undo history and `onChange` see only the drop; this is for live readouts in
-   * the host. It runs in the pointer handler: keep it cheap (what it sets off is the host's cost per move).
-   */
-  onDragMove?(draft: SegmentDraft | null): void;
   /** The imperative handle (React 19: `ref` is a normal prop). */
   ref?: Ref<AudioSegmentAnnotatorHandle>;
 }

@@ -158,7 +158,7 @@ export function useAudioCore(props: AudioSegmentAnnotatorProps): AudioCore {
   const laneBy: LaneBy = useMemo(() => (laneByAttribute === null ? 'label' : { attribute: laneByAttribute }), [laneByAttribute]);
   const suggestions = props.suggestions ?? EMPTY_SUGGESTIONS;
   const source = useAudioSource(props.src, props.peaks, props.duration);
-  const ann = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const ann = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange, onDragMove: props.onDragMove });
   const segmentLabels = useMemo(() => labelsForKind(schema, 'segment'), [schema]);
   const [activeLabel, setActiveLabel] = useControllableState<string>({ value: props.activeLabel, defaultValue: segmentLabels[0]?.id ?? '', onChange: props.onActiveLabelChange, name: 'activeLabel' });
   const keymap = useMergedKeymap(AUDIO_KEYMAP, props.keymap);

@@ -2,7 +2,7 @@
  * @labelkit/audio — `AudioSegmentAnnotator` (segments in seconds on wavesurfer.js, lanes, transcripts,
  * exact segment playback, suggestions) and the pure helpers behind it.
  */
-export { AudioSegmentAnnotator, type AudioSegmentAnnotatorProps, type AudioSegmentAnnotatorHandle, type SegmentDraft } from './AudioSegmentAnnotator.js';
+export { AudioSegmentAnnotator, type AudioSegmentAnnotatorProps, type AudioSegmentAnnotatorHandle} from './AudioSegmentAnnotator.js';
 export { AUDIO_KEYMAP, type AudioAction } from './keymap.js';
 export { assignLanes, stackRows, laneFields, laneKey, type Lane, type LaneBy, type LaneLayout } from './lanes.js';
 export { computePeaks, peaksFromArrays, peaksFromChannels, buildPeaksPyramid, peaksForRange, type ChannelPeaks, type Peaks, type PeaksLevel, type PeaksPyramid } from './peaks.js';

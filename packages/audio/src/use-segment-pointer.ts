@@ -6,7 +6,7 @@
  * nothing and redraws nothing: it only places the drag overlay.
  */
 import { useEffect, type PointerEvent as ReactPointerEvent } from 'react';
-import { clampTimeline, scrollTimelineBy, xToPosition, zoomTimelineAt } from '@labelkit/core';
+import { clampTimeline, scrollTimelineBy, xToPosition, zoomTimelineAt, type SegmentAnnotation } from '@labelkit/core';
 import type { AudioCore } from './audio-core.js';
 import { laneAtY } from './layout.js';
 import { hitTest, segmentTool, type ToolContext, type ToolEffect, type ToolEvent } from './segment-tool.js';
@@ -83,6 +83,16 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
     };
   };
 
+  /** The drag's draft to the host (`onDragMove`): every annotation, the dragged segment at its live extent. */
+  const reportDraft = (id: string, start: number, end: number) => {
+    const onDragMove = props.onDragMove;
+    const before = onDragMove ? ann.store.get(id) : undefined;
+    if (!onDragMove || before?.kind !== 'segment') return;
+    const after: SegmentAnnotation = { ...before, start, end };
+    const draft = ann.store.getSnapshot().map((a) => (a.id === id ? after : a));
+    onDragMove(draft, { added: [], updated: [[before, after]], removed: [], origin: 'user', cause: 'edit', phase: 'move' });
+  };
+
   const runEffects = (effects: ToolEffect[]) => {
     for (const e of effects) {
       switch (e.type) {
@@ -121,7 +131,7 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
           draftRef.current = { id: e.id, start: e.start, end: e.end, lane: e.lane };
           if (first) drawNow();
           else placeDraft();
-          props.onDragMove?.({ id: e.id, start: e.start, end: e.end });
+          reportDraft(e.id, e.start, e.end);
           break;
         }
         case 'endGesture': {
@@ -136,7 +146,7 @@ export function useSegmentPointer(core: AudioCore, parts: SegmentPointerParts): 
           placeDraft();
           if (after && after !== before) invalidate();
           else drawNow();
-          if (d) props.onDragMove?.(null);
+          if (d) props.onDragMove?.(null, null);
           const s = ann.store.get(e.id);
           if (s && s.kind === 'segment') announce(e.cancelled ? 'Edit cancelled' : `Segment changed: ${describe(s)}`);
           break;

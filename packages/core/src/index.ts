@@ -10,8 +10,6 @@ export { validateAnnotations, assertValidAnnotations, type ValidationContext } f
 export * from './store.js';
 export * from './history.js';
 export * from './suggestion-review.js';
-/** @deprecated until every annotator is on {@link createSuggestionReview}; removed with the last one. */
-export { createReviewHistory, type ReviewHistory, type ReviewedStore } from './review-history.js';
 export * from './ids.js';
 export * from './geometry/index.js';
 export * from './keymap/index.js';

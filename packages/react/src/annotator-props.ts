@@ -17,10 +17,12 @@ export interface AnnotatorProps {
    */
   onChange?(next: Annotation[], change: ChangeSet): void;
   /**
-   * Every move of a drag under way, as a live draft (`change.phase === 'move'`) — for hosts that show
-   * coordinates or sync a preview while the user drags. The drag then reaches `onChange` once.
+   * Every move of a drag under way, as a live draft of all annotations and what the move changed
+   * (`change.phase === 'move'`) — for hosts that show coordinates or a preview while the user drags —
+   * then `(null, null)` once when the drag ends (after its one `onChange`, or when it is cancelled).
+   * It runs in the pointer handler: keep it cheap.
    */
-  onDragMove?(draft: Annotation[], change: ChangeSet): void;
+  onDragMove?(draft: Annotation[] | null, change: ChangeSet | null): void;
   /** Pre-labels from a model or a script, drawn distinctly, to accept, reject or edit. */
   suggestions?: Annotation[];
   /** Called when a suggestion is accepted (it then enters the annotations, with `source: 'model'`) or rejected. */

@@ -76,7 +76,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
   const chunks = useMemo(() => chunkText(text, {}, index), [text, index]);
   const chunkStarts = useMemo(() => chunks.map((c) => c.start), [chunks]);
 
-  const { annotations, store, apply, beginGesture, endGesture } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange });
+  const { annotations, store, apply, beginGesture, endGesture } = useAnnotations({ value: props.value, defaultValue: props.defaultValue, onChange: props.onChange, onDragMove: props.onDragMove });
   const selection = useSelection({ selectedIds: props.selectedIds, onSelectionChange: props.onSelectionChange, annotations });
   const [activeLabel, setActiveLabel] = useControllableState<string | undefined>({ value: props.activeLabel, defaultValue: undefined, onChange: props.onActiveLabelChange as ((id: string | undefined) => void) | undefined, name: 'SpanAnnotator activeLabel' });
   const { announce, liveRegion } = useAnnouncer();

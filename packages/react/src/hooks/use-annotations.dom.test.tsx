@@ -25,7 +25,7 @@ describe('useAnnotations', () => {
   });
 
   it('a drag reaches onChange once at its end and onDragMove move by move; controlled, the draft shows meanwhile', () => {
-    const onDragMove = vi.fn<(next: Annotation[], change: ChangeSet) => void>();
+    const onDragMove = vi.fn<(next: Annotation[] | null, change: ChangeSet | null) => void>();
     const onChange = vi.fn<(next: Annotation[], change: ChangeSet) => void>();
     function useHost() {
       const [value, setValue] = useState<Annotation[]>([box('a')]);
@@ -49,6 +49,9 @@ describe('useAnnotations', () => {
     expect(result.current.ann.annotations[0]).toMatchObject({ x: 3 });
     act(() => result.current.ann.endGesture());
     expect(onChange).toHaveBeenCalledTimes(1);
+    // The end of the drafts, after the one onChange.
+    expect(onDragMove).toHaveBeenCalledTimes(4);
+    expect(onDragMove.mock.lastCall).toEqual([null, null]);
     expect(onChange.mock.calls[0]![1].updated.map(([bf, af]) => [bf, af].map((a) => (a as BBoxAnnotation).x))).toEqual([[0, 3]]);
     expect(result.current.value[0]).toMatchObject({ x: 3 });
     act(() => void result.current.ann.undo());

@@ -12,8 +12,8 @@ export interface UseAnnotationsOptions {
    * one call per undo step, a drag once at its end. `next` is frozen: copy it to modify it.
    */
   onChange?: ((next: Annotation[], change: ChangeSet) => void) | undefined;
-  /** Every move of a drag under way, as a live draft (`change.phase` is `'move'`); the drag reaches `onChange` once, at its end. */
-  onDragMove?: ((draft: Annotation[], change: ChangeSet) => void) | undefined;
+  /** Every move of a drag under way, as a live draft (`change.phase` is `'move'`), then `(null, null)` when it ends; the drag reaches `onChange` once, at its end. */
+  onDragMove?: ((draft: Annotation[] | null, change: ChangeSet | null) => void) | undefined;
   /** Most undo steps kept (default 500). */
   historyDepth?: number | undefined;
 }
@@ -119,8 +119,10 @@ export function useAnnotations({ value, defaultValue, onChange, onDragMove, hist
       batch: store.batch,
       beginGesture: store.beginGesture,
       endGesture: () => {
+        const moved = dragging.current;
         store.endGesture();
         dragging.current = false;
+        if (moved) onDragMoveRef.current?.(null, null);
         force((n) => n + 1);
       },
       undo,
