@@ -1,12 +1,13 @@
 // The app that `pnpm test:consumer` builds against the packed tarballs: one annotator from every package,
 // typed strictly, as a host application would write it.
-import { StrictMode, useState } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defineSchema, validateAnnotations, type Annotation, type ChangeSet } from '@labelkit/core';
 import { LabelPicker, AttributeEditor, LabelkitStyles } from '@labelkit/react';
 import { ImageAnnotator } from '@labelkit/image';
 import { SpanAnnotator, IntentTagger } from '@labelkit/text';
 import { AudioSegmentAnnotator } from '@labelkit/audio';
+import { loadPointCloud, parsePointCloud, PointCloudError, type PointCloud } from '@labelkit/cuboid/loaders';
 import { coco } from '@labelkit/formats/coco';
 import { native } from '@labelkit/formats/native';
 import { conll } from '@labelkit/formats';
@@ -23,6 +24,12 @@ const schema = defineSchema({
 function App() {
   const [value, setValue] = useState<Annotation[]>([]);
   const [last, setLast] = useState<ChangeSet | null>(null);
+  const [cloud, setCloud] = useState<PointCloud | null>(null);
+  useEffect(() => {
+    // The loader's worker must be found and bundled from the package's built files.
+    loadPointCloud('/scan.pcd').then(setCloud, (e: unknown) => console.log(e instanceof PointCloudError ? e.line : e));
+  }, []);
+  const kitti = parsePointCloud(new Float32Array([1, 2, 3, 0.5]).buffer, { format: 'kitti-bin' });
   const onChange = (next: Annotation[], change: ChangeSet) => {
     setValue(next);
     setLast(change);
@@ -41,6 +48,7 @@ function App() {
       </div>
       <SpanAnnotator schema={schema} text="Ada Lovelace met Charles Babbage." value={value} onChange={onChange} />
       <IntentTagger schema={schema} text="Hello there! How are you?" scope="sentence" defaultValue={[]} />
+      <p>{cloud?.count ?? 0} points loaded, {kitti.count} parsed, fields {kitti.fields.join(' ')}</p>
       <AudioSegmentAnnotator schema={schema} src="/speech.wav" value={value} onChange={onChange} />
     </main>
   );
