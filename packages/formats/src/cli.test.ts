@@ -76,6 +76,6 @@ describe('labelkit CLI', () => {
 
   it('lists every format, the text and audio ones included', async () => {
     const r = await run('formats');
-    expect(r.out.trim().split('\n')).toEqual(['native', 'coco', 'yolo', 'voc', 'labelStudio', 'cvat', 'w3c', 'spacy', 'doccano', 'brat', 'conll', 'rttm', 'webvtt', 'textGrid']);
+    expect(r.out.trim().split('\n')).toEqual(['native', 'coco', 'yolo', 'voc', 'labelStudio', 'cvat', 'w3c', 'spacy', 'doccano', 'brat', 'conll', 'rttm', 'webvtt', 'textGrid', 'kitti']);
   });
 });

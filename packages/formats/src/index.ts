@@ -26,3 +26,6 @@ export * from './conll/index.js';
 export * from './rttm/index.js';
 export * from './webvtt/index.js';
 export * from './textGrid/index.js';
+
+// 3D formats.
+export * from './kitti/index.js';
