@@ -17,12 +17,8 @@ export function lzfDecompress(bytes: Uint8Array, start: number, end: number, out
       const len = ctrl + 1;
       if (ip + len > end) throw corrupt(at, `a literal run of ${len} bytes passes the end of the compressed data at byte ${end}`);
       if (op + len > outEnd) throw corrupt(at, `a literal run of ${len} bytes passes the uncompressed size (${outEnd} bytes)`);
-      if (len < 16) for (let k = 0; k < len; k++) out[op++] = bytes[ip++]!;
-      else {
-        out.set(bytes.subarray(ip, ip + len), op);
-        ip += len;
-        op += len;
-      }
+      // At most 32 bytes: a plain loop beats making a subarray for `set` (one object per run).
+      for (let k = 0; k < len; k++) out[op++] = bytes[ip++]!;
     } else {
       // A back reference: copy len + 2 bytes from `distance` bytes back (the ranges may overlap).
       let len = ctrl >>> 5;
