@@ -192,6 +192,10 @@ describe('kitti losses and errors', () => {
     }
   });
 
+  test('one file instead of a file set is an error', () => {
+    expect(() => kitti.parse('Car 0 0 0 1 2 3 4 1 1 1 0 0 10 0' as unknown as Record<string, string>)).toThrow(/KITTI is a set of files/);
+  });
+
   test('a calib without Tr_velo_to_cam is an error', () => {
     expect(() => kitti.parse({ 'label_2/1.txt': '', 'calib/1.txt': 'P2: 1 0 0 0 0 1 0 0 0 0 1 0\nR0_rect: 1 0 0 0 1 0 0 0 1\n' })).toThrow(/calib\/1.txt: Tr_velo_to_cam must have 12 values \(3×4\), found none/);
   });

@@ -80,6 +80,10 @@ export const kitti: Format<FileSet, FileSet, KittiParseOptions, KittiSerializeOp
   name: 'kitti',
   parse(input, options = {}) {
     const issues = new IssueList('kitti');
+    if (!isRecord(input)) {
+      issues.add('input', 'KITTI is a set of files (label_2/<frame>.txt and calib/<frame>.txt): give the folder, or a record of path → text');
+      issues.throwIfAny();
+    }
     const labels = new LabelSet(issues, options.schema);
     const ids = new IdPool();
     const { labels: labelFiles, calibs, other } = frameFiles(input);
