@@ -42,6 +42,24 @@ describe('PLY', () => {
     expect(parsePointCloud(file(header('ascii') + body))).toEqual(expected);
   });
 
+  test('list properties on the vertices are skipped, in every encoding', () => {
+    const h = (format: string) =>
+      lines('ply', `format ${format} 1.0`, 'element vertex 2', 'property list uchar float normals', 'property float x', 'property float y', 'property list int ushort neighbours', 'property float z', 'property uchar label', 'end_header');
+    const v = (normals: number[], x: number, y: number, neighbours: number[], z: number, label: number): Value[] => [
+      ['uint8', normals.length], ...normals.map((n): Value => ['float32', n]), ['float32', x], ['float32', y], ['int32', neighbours.length], ...neighbours.map((n): Value => ['uint16', n]), ['float32', z], ['uint8', label],
+    ];
+    const values = [...v([1, 2, 3], 0.5, 1.5, [], 2.5, 7), ...v([], -1, -2, [4, 5], -3, 9)];
+    const expected = { count: 2, positions: new Float32Array([0.5, 1.5, 2.5, -1, -2, -3]), labels: new Uint32Array([7, 9]), fields: ['normals', 'x', 'y', 'neighbours', 'z', 'label'] };
+    expect(parsePointCloud(file(h('binary_little_endian'), pack(values, true)))).toEqual(expected);
+    expect(parsePointCloud(file(h('binary_big_endian'), pack(values, false)))).toEqual(expected);
+    expect(parsePointCloud(file(h('ascii') + '3 1 2 3 0.5 1.5 0 2.5 7\n0 -1 -2 2 4 5 -3 9\n'))).toEqual(expected);
+    expect(thrown(() => parsePointCloud(file(h('ascii') + '3 1 2 3 0.5 1.5 0 2.5 7\n0 -1 -2 3 4 5 -3 9\n'))).message).toMatch(/^PLY data line 12, vertex 1: 8 values, but its properties and list lengths make 9/);
+    const bytes = file(h('binary_little_endian'), pack(values, true));
+    expect(thrown(() => parsePointCloud(bytes.subarray(0, bytes.length - 2))).foundPoints).toBe(1);
+    const xList = lines('ply', 'format ascii 1.0', 'element vertex 0', 'property list uchar float x', 'property float y', 'property float z', 'end_header');
+    expect(thrown(() => parsePointCloud(file(xList))).message).toMatch(/^PLY header line 4 \(property\): 'x' is a list/);
+  });
+
   test('float colours are taken as 0-1', () => {
     const h = lines('ply', 'format ascii 1.0', 'element vertex 1', 'property float x', 'property float y', 'property float z', 'property float red', 'property double green', 'property float blue', 'end_header');
     expect(Array.from(parsePointCloud(file(h + '0 0 0 1 0.5 -2\n')).colors!)).toEqual([255, 128, 0]);

@@ -25,8 +25,9 @@ function vertexOf(header: PlyHeader): { vertex: PlyElement; index: number; roles
   for (const axis of ['x', 'y', 'z']) {
     if (at(axis) < 0) throw new PointCloudError(`PLY header line ${vertex.line} (element): element 'vertex' has no property '${axis}'`, { format: 'ply', line: vertex.line, keyword: 'element' });
   }
-  for (const p of vertex.properties) {
-    if (p.countType) throw new PointCloudError(`PLY header line ${p.line} (property): list property '${p.name}' on 'vertex' is not supported (point clouds have scalar vertex properties)`, { format: 'ply', line: p.line, keyword: 'property' });
+  for (const name of ['x', 'y', 'z', 'intensity', 'label', 'red', 'green', 'blue']) {
+    const p = vertex.properties[at(name)];
+    if (p?.countType) throw new PointCloudError(`PLY header line ${p.line} (property): '${name}' is a list; it must be a scalar property`, { format: 'ply', line: p.line, keyword: 'property' });
   }
   const roles: PlyRoles = { x: at('x'), y: at('y'), z: at('z') };
   if (at('intensity') >= 0) roles.intensity = at('intensity');
@@ -64,12 +65,20 @@ function cutShort(element: PlyElement, found: number | undefined, offset: number
 
 /** Byte offset past `element`'s records starting at `start` (list properties are walked record by record). */
 function skipBinaryElement(bytes: Uint8Array, element: PlyElement, start: number, littleEndian: boolean): number {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!element.properties.some((p) => p.countType)) {
     const end = start + element.count * element.properties.reduce((s, p) => s + SCALAR_SIZE[p.type], 0);
     if (end > bytes.length) throw cutShort(element, undefined, bytes.length, ` (they need bytes ${start}-${end}, the file has ${bytes.length})`);
     return end;
   }
+  return walkRecords(bytes, element, start, littleEndian);
+}
+
+/**
+ * Walks `element`'s records from `start`, reading each list's length to step over it, and calls
+ * `scalar` with the place of every scalar value; returns the offset past the last record.
+ */
+function walkRecords(bytes: Uint8Array, element: PlyElement, start: number, littleEndian: boolean, scalar?: (pos: number, size: number) => void): number {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = start;
   for (let i = 0; i < element.count; i++) {
     for (const p of element.properties) {
@@ -77,9 +86,8 @@ function skipBinaryElement(bytes: Uint8Array, element: PlyElement, start: number
       if (p.countType) {
         const countSize = SCALAR_SIZE[p.countType];
         if (pos + countSize > bytes.length) throw cutShort(element, i, bytes.length, ' records');
-        const items = readCount(dv, pos, p, littleEndian);
-        size = countSize + items * size;
-      }
+        size = countSize + readCount(dv, pos, p, littleEndian) * size;
+      } else if (scalar && pos + size <= bytes.length) scalar(pos, size);
       pos += size;
       if (pos > bytes.length) throw cutShort(element, i, bytes.length, ' records');
     }
@@ -102,31 +110,51 @@ function readBinary(bytes: Uint8Array, header: PlyHeader, vertexIndex: number, r
   let start = header.dataStart;
   for (const element of header.elements.slice(0, vertexIndex)) start = skipBinaryElement(bytes, element, start, le);
   const vertex = header.elements[vertexIndex]!;
+  const n = vertex.count;
   const offsets: number[] = [];
   let stride = 0;
   for (const p of vertex.properties) {
     offsets.push(stride);
-    stride += SCALAR_SIZE[p.type];
+    if (!p.countType) stride += SCALAR_SIZE[p.type];
   }
-  const n = vertex.count;
-  const available = Math.max(0, bytes.length - start);
-  if (available < n * stride) {
-    const found = Math.floor(available / stride);
-    throw cutShort(vertex, found, start + found * stride, ` vertices of ${stride} bytes from byte offset ${start} (${n * stride} bytes needed, ${available} there)`);
+  let records = bytes;
+  if (vertex.properties.some((p) => p.countType)) {
+    // List properties make records uneven: copy each record's scalars into fixed-size records first.
+    records = packScalars(bytes, vertex, start, stride, le);
+    start = 0;
+  } else {
+    const available = Math.max(0, bytes.length - start);
+    if (available < n * stride) {
+      const found = Math.floor(available / stride);
+      throw cutShort(vertex, found, start + found * stride, ` vertices of ${stride} bytes from byte offset ${start} (${n * stride} bytes needed, ${available} there)`);
+    }
   }
   const column = (i: number) => ({ type: vertex.properties[i]!.type, start: start + offsets[i]!, stride });
-  readFloat32Column(bytes, column(roles.x), n, le, cloud.positions, 0, 3);
-  readFloat32Column(bytes, column(roles.y), n, le, cloud.positions, 1, 3);
-  readFloat32Column(bytes, column(roles.z), n, le, cloud.positions, 2, 3);
-  if (roles.intensity !== undefined && cloud.intensity) readFloat32Column(bytes, column(roles.intensity), n, le, cloud.intensity, 0, 1);
-  if (roles.label !== undefined && cloud.labels) readUint32Column(bytes, column(roles.label), n, le, cloud.labels);
-  if (roles.color && cloud.colors) roles.color.forEach((p, channel) => readColorChannelColumn(bytes, column(p), n, le, cloud.colors!, channel));
+  readFloat32Column(records, column(roles.x), n, le, cloud.positions, 0, 3);
+  readFloat32Column(records, column(roles.y), n, le, cloud.positions, 1, 3);
+  readFloat32Column(records, column(roles.z), n, le, cloud.positions, 2, 3);
+  if (roles.intensity !== undefined && cloud.intensity) readFloat32Column(records, column(roles.intensity), n, le, cloud.intensity, 0, 1);
+  if (roles.label !== undefined && cloud.labels) readUint32Column(records, column(roles.label), n, le, cloud.labels);
+  if (roles.color && cloud.colors) roles.color.forEach((p, channel) => readColorChannelColumn(records, column(p), n, le, cloud.colors!, channel));
+}
+
+/** The vertices' scalar properties, record by record, without their lists: `stride` bytes per vertex. */
+function packScalars(bytes: Uint8Array, vertex: PlyElement, start: number, stride: number, le: boolean): Uint8Array {
+  const out = new Uint8Array(vertex.count * stride);
+  let o = 0;
+  walkRecords(bytes, vertex, start, le, (pos, size) => {
+    for (let k = 0; k < size; k++) out[o++] = bytes[pos + k]!;
+  });
+  return out;
 }
 
 function readAscii(bytes: Uint8Array, header: PlyHeader, vertexIndex: number, roles: PlyRoles, cloud: PointCloud): void {
   const vertex = header.elements[vertexIndex]!;
   const props = vertex.properties;
-  const bounds = new Int32Array(2 * props.length);
+  const hasLists = props.some((p) => p.countType);
+  let bounds = new Int32Array(2 * props.length);
+  // Token of each property on the current line (lists make it vary from line to line).
+  const tokenOf = Int32Array.from(props.keys());
   const n = vertex.count;
   const { positions, intensity, labels, colors } = cloud;
   // Records of the elements before 'vertex' (one per line), then the vertices.
@@ -134,8 +162,9 @@ function readAscii(bytes: Uint8Array, header: PlyHeader, vertexIndex: number, ro
   let line = header.endLine;
   let i = 0;
   const number = (p: number) => {
-    const s = bounds[2 * p]!;
-    const e = bounds[2 * p + 1]!;
+    const t = tokenOf[p]!;
+    const s = bounds[2 * t]!;
+    const e = bounds[2 * t + 1]!;
     const value = isIntegerType(props[p]!.type) ? parseAsciiUint32OrInt(bytes, s, e) : parseAsciiNumber(bytes, s, e);
     if (value === undefined) {
       throw new PointCloudError(`PLY data line ${line}, vertex ${i}: '${latin1(bytes, s, Math.min(e, s + 40))}' in property '${props[p]!.name}' is not ${isIntegerType(props[p]!.type) ? 'an integer' : 'a number'}`, { format: 'ply', line, offset: s });
@@ -145,13 +174,22 @@ function readAscii(bytes: Uint8Array, header: PlyHeader, vertexIndex: number, ro
   if (n > 0) {
     forEachBodyLine(bytes, header.dataStart, (start, end) => {
       line++;
-      const found = tokenize(bytes, start, end, bounds, props.length);
+      let found = tokenize(bytes, start, end, bounds, bounds.length / 2);
       if (found === 0) return true;
       if (skip > 0) {
         skip--;
         return true;
       }
-      if (found !== props.length) {
+      if (hasLists) {
+        if (found > bounds.length / 2) {
+          bounds = new Int32Array(2 * found);
+          found = tokenize(bytes, start, end, bounds, found);
+        }
+        const expected = listTokens(bytes, bounds, found, props, tokenOf);
+        if (expected !== found) {
+          throw new PointCloudError(`PLY data line ${line}, vertex ${i}: ${found} values, but its properties and list lengths make ${expected ?? 'more'} (the properties of 'element vertex', header line ${vertex.line})`, { format: 'ply', line, offset: start });
+        }
+      } else if (found !== props.length) {
         throw new PointCloudError(`PLY data line ${line}, vertex ${i}: ${found} values, expected ${props.length} (the properties of 'element vertex', header line ${vertex.line})`, { format: 'ply', line, offset: start });
       }
       positions[3 * i] = number(roles.x);
@@ -160,7 +198,8 @@ function readAscii(bytes: Uint8Array, header: PlyHeader, vertexIndex: number, ro
       if (intensity) intensity[i] = number(roles.intensity!);
       if (labels) {
         const p = roles.label!;
-        const value = parseAsciiUint32(bytes, bounds[2 * p]!, bounds[2 * p + 1]!);
+        const t = tokenOf[p]!;
+        const value = parseAsciiUint32(bytes, bounds[2 * t]!, bounds[2 * t + 1]!);
         labels[i] = value ?? number(p);
       }
       if (colors) {
@@ -179,6 +218,26 @@ function readAscii(bytes: Uint8Array, header: PlyHeader, vertexIndex: number, ro
       format: 'ply', line, offset: bytes.length, expectedPoints: n, foundPoints: i,
     });
   }
+}
+
+/**
+ * Fills `tokenOf` with each property's token on a line whose list properties give their length first;
+ * returns how many tokens the line must have (undefined when a list length is not a whole number ≥ 0).
+ */
+function listTokens(bytes: Uint8Array, bounds: Int32Array, found: number, props: PlyProperty[], tokenOf: Int32Array): number | undefined {
+  let t = 0;
+  for (let p = 0; p < props.length; p++) {
+    tokenOf[p] = t;
+    if (!props[p]!.countType) {
+      t++;
+      continue;
+    }
+    if (t >= found) return undefined;
+    const length = parseAsciiNumber(bytes, bounds[2 * t]!, bounds[2 * t + 1]!);
+    if (length === undefined || !Number.isInteger(length) || length < 0) return undefined;
+    t += 1 + length;
+  }
+  return t;
 }
 
 /** An integer token of an integer-typed property, as its value (not wrapped). */
