@@ -8,6 +8,7 @@ import { ImageAnnotator } from '@labelkit/image';
 import { SpanAnnotator, IntentTagger } from '@labelkit/text';
 import { AudioSegmentAnnotator } from '@labelkit/audio';
 import { openVideo, type VideoFrames } from '@labelkit/video/frames';
+import { loadPointCloud, parsePointCloud, PointCloudError, type PointCloud } from '@labelkit/cuboid/loaders';
 import { coco } from '@labelkit/formats/coco';
 import { native } from '@labelkit/formats/native';
 import { conll } from '@labelkit/formats';
@@ -24,6 +25,12 @@ const schema = defineSchema({
 function App() {
   const [value, setValue] = useState<Annotation[]>([]);
   const [last, setLast] = useState<ChangeSet | null>(null);
+  const [cloud, setCloud] = useState<PointCloud | null>(null);
+  useEffect(() => {
+    // The loader's worker must be found and bundled from the package's built files.
+    loadPointCloud('/scan.pcd').then(setCloud, (e: unknown) => console.log(e instanceof PointCloudError ? e.line : e));
+  }, []);
+  const kitti = parsePointCloud(new Float32Array([1, 2, 3, 0.5]).buffer, { format: 'kitti-bin' });
   const onChange = (next: Annotation[], change: ChangeSet) => {
     setValue(next);
     setLast(change);
@@ -53,6 +60,7 @@ function App() {
       </div>
       <SpanAnnotator schema={schema} text="Ada Lovelace met Charles Babbage." value={value} onChange={onChange} />
       <IntentTagger schema={schema} text="Hello there! How are you?" scope="sentence" defaultValue={[]} />
+      <p>{cloud?.count ?? 0} points loaded, {kitti.count} parsed, fields {kitti.fields.join(' ')}</p>
       <AudioSegmentAnnotator schema={schema} src="/speech.wav" value={value} onChange={onChange} />
       <p>{video}</p>
     </main>

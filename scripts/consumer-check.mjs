@@ -103,10 +103,10 @@ writeFileSync(path.join(app, 'index.html'), `<!doctype html><html lang="en"><hea
 writeFileSync(path.join(app, 'src', 'main.tsx'), readFileSync(path.join(root, 'scripts', 'consumer-app.tsx'), 'utf8'));
 
 run('pnpm', ['install', '--no-frozen-lockfile'], app);
-// Peers must stay peers: no labelkit package may ship its own copy of react, konva or wavesurfer.js.
+// Peers must stay peers: no labelkit package may ship its own copy of react, konva, wavesurfer.js, three or fiber.
 for (const name of Object.keys(overrides)) {
   const nested = path.join(app, 'node_modules', ...name.split('/'), 'node_modules');
-  for (const peer of ['react', 'react-dom', 'konva', 'wavesurfer.js']) {
+  for (const peer of ['react', 'react-dom', 'konva', 'wavesurfer.js', 'three', '@react-three/fiber']) {
     if (existsSync(path.join(nested, peer))) fail(`${name} installs its own copy of ${peer} (should be a peer dependency)`);
   }
 }
@@ -117,5 +117,7 @@ if (!built.length) fail('vite build produced no JavaScript');
 // @labelkit/video/frames starts its decode worker by `new Worker(new URL(...), import.meta.url)`: the
 // host's bundler must have found it and bundled it (with mediabunny) as a file of its own.
 if (!built.some((f) => f.startsWith('decode-worker'))) fail(`vite build emitted no decode worker for @labelkit/video (assets: ${built.join(', ')})`);
+// @labelkit/cuboid/loaders starts its worker from `new URL('./point-cloud.worker.js', import.meta.url)`: Vite must have bundled it.
+if (!built.some((f) => f.startsWith('point-cloud.worker'))) fail(`vite build emitted no point-cloud worker (assets: ${built.join(', ')})`);
 if (!process.env.KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
 console.log(`consumer check passed: ${Object.keys(overrides).join(', ')} installed from tarballs, type-checked strictly and built.`);

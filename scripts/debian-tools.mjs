@@ -14,6 +14,9 @@ export const DEBIAN_TEST_PACKAGES = {
   praat: 'TextGrid files read by Praat',
   'python3-webvtt': 'WebVTT files read by webvtt-py',
   'python3-nltk': 'CoNLL files read by NLTK',
+  'pcl-tools': 'point clouds written by PCL (pcl_convert_pcd_ascii_binary, pcl_ply2ply)',
+  'python3-open3d': 'point clouds written and read back by Open3D',
+  'python3-numpy': 'KITTI .bin clouds read back with numpy',
 };
 
 /** The packages of {@link DEBIAN_TEST_PACKAGES} that dpkg does not report installed (all of them off Debian). */

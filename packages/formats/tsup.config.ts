@@ -1,7 +1,7 @@
 import { packageConfig } from '../../tsup.base.js';
 
 /** One subpath export per format (`@labelkit/formats/coco`), the barrel, and the CLI. */
-export const FORMATS = ['native', 'coco', 'yolo', 'voc', 'labelStudio', 'cvat', 'w3c', 'spacy', 'doccano', 'brat', 'conll', 'rttm', 'webvtt', 'textGrid', 'mot'] as const;
+export const FORMATS = ['native', 'coco', 'yolo', 'voc', 'labelStudio', 'cvat', 'w3c', 'spacy', 'doccano', 'brat', 'conll', 'rttm', 'webvtt', 'textGrid', 'mot', 'kitti'] as const;
 
 export default packageConfig({
   entry: {

@@ -51,6 +51,11 @@ const GROUPS: { name: string; sources: [string, string, string[]?][]; targets: s
     ],
     targets: ['native', 'mot', 'cvat', 'labelStudio'],
   },
+  {
+    name: '3d',
+    sources: [['kitti', '3d/kitti']],
+    targets: ['native', 'kitti'],
+  },
 ];
 
 describe('labelkit convert between any two formats of the same kind of media', () => {

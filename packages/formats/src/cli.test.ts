@@ -76,7 +76,7 @@ describe('labelkit CLI', () => {
 
   it('lists every format, the text, audio and video ones included', async () => {
     const r = await run('formats');
-    expect(r.out.trim().split('\n')).toEqual(['native', 'coco', 'yolo', 'voc', 'labelStudio', 'cvat', 'w3c', 'spacy', 'doccano', 'brat', 'conll', 'rttm', 'webvtt', 'textGrid', 'mot']);
+    expect(r.out.trim().split('\n')).toEqual(['native', 'coco', 'yolo', 'voc', 'labelStudio', 'cvat', 'w3c', 'spacy', 'doccano', 'brat', 'conll', 'rttm', 'webvtt', 'textGrid', 'mot', 'kitti']);
   });
 });
 

@@ -29,7 +29,7 @@ const processIo: CliIo = {
 };
 
 /** Formats whose input and output are several files (a directory). */
-const DIRECTORY_FORMATS = new Set(['yolo', 'voc', 'brat', 'mot']);
+const DIRECTORY_FORMATS = new Set(['yolo', 'voc', 'brat', 'mot', 'kitti']);
 /** Formats that decode bytes themselves (encodings other than UTF-8). */
 const BYTE_FORMATS = new Set(['textGrid']);
 /** Binary media never read as annotation files. */
@@ -49,7 +49,7 @@ Options:
   --task <task>         YOLO rows: detect, segment, pose or obb
   --option <key=value>  any other parse/serialize option (value read as JSON when it parses)
   -h, --help            this help
-Directories are read for multi-file formats (yolo, voc, brat, mot) and written for their output;
+Directories are read for multi-file formats (yolo, voc, brat, mot, kitti) and written for their output;
 a MOT gt/gt.txt is read with its sequence (seqinfo.ini, labels.txt).
 `;
 

@@ -29,3 +29,5 @@ export * from './textGrid/index.js';
 
 // Video formats.
 export * from './mot/index.js';
+// 3D formats.
+export * from './kitti/index.js';

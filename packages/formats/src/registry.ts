@@ -4,6 +4,7 @@ import { coco } from './coco/index.js';
 import { conll } from './conll/index.js';
 import { cvat } from './cvat/index.js';
 import { doccano } from './doccano/index.js';
+import { kitti } from './kitti/index.js';
 import { labelStudio } from './labelStudio/index.js';
 import { mot } from './mot/index.js';
 import { native } from './native/index.js';
@@ -22,6 +23,6 @@ export type AnyFormat = Format<any, any, any, any>;
 /** Every format of the package by its `name` (`coco`, `yolo`, `labelStudio`, ...). */
 export const formats: Readonly<Record<string, AnyFormat>> = Object.freeze(
   Object.fromEntries(
-    [native, coco, yolo, voc, labelStudio, cvat, w3c, spacy, doccano, brat, conll, rttm, webvtt, textGrid, mot].map((f) => [f.name, f as AnyFormat]),
+    [native, coco, yolo, voc, labelStudio, cvat, w3c, spacy, doccano, brat, conll, rttm, webvtt, textGrid, mot, kitti].map((f) => [f.name, f as AnyFormat]),
   ),
 );

@@ -1,0 +1,2 @@
+export { kitti } from './kitti.js';
+export type { KittiItemExtra, KittiObjectExtra, KittiParseOptions, KittiSerializeOptions } from './kitti.js';
