@@ -1,6 +1,6 @@
-import { useImperativeHandle, useLayoutEffect, useMemo } from 'react';
+import { forwardRef, useImperativeHandle, useLayoutEffect, useMemo } from 'react';
 import { createId, shortcutsOf } from '@labelkit/core';
-import { LabelkitStyles, SuggestionBar } from '@labelkit/react';
+import { LabelkitStyles, SuggestionBar, useStyleSheet } from '@labelkit/react';
 import type { AudioSegmentAnnotatorHandle, AudioSegmentAnnotatorProps } from './annotator-props.js';
 import { useAudioCore } from './audio-core.js';
 import { AUDIO_CSS, OVERVIEW_HEIGHT } from './audio-styles.js';
@@ -50,7 +50,8 @@ export type { AudioSegmentAnnotatorHandle, AudioSegmentAnnotatorProps } from './
  * input (`use-segment-pointer.ts`), keys (`use-audio-keyboard.ts`), the details panel's actions
  * (`use-details-panel.ts`) and the toolbar (`audio-toolbar.tsx`).
  */
-export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.JSX.Element {
+export const AudioSegmentAnnotator = forwardRef<AudioSegmentAnnotatorHandle, AudioSegmentAnnotatorProps>(function AudioSegmentAnnotator(props, ref): React.JSX.Element {
+  useStyleSheet('labelkit-audio', AUDIO_CSS);
   const core = useAudioCore(props);
   const { schema, readOnly, minLength, source, duration, channelCount, ann, playing, model, layout, selectedSet, markStart, activeLane, pending, selectedSeg, selectedIsSuggestion, segmentLabels, spectroOn, refs, liveRegion } = core;
   const drawing = useTrackDrawing(core);
@@ -69,7 +70,7 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
   const { play, pause, playSegment, seek } = playback;
 
   useImperativeHandle(
-    props.ref,
+    ref,
     (): AudioSegmentAnnotatorHandle => ({
       // As the keys do: rejected suggestions come back too.
       undo: () => edits.undo(),
@@ -110,9 +111,6 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       data-playing={playing ? '' : undefined}
     >
       <LabelkitStyles />
-      <style href="labelkit-audio" precedence="default">
-        {AUDIO_CSS}
-      </style>
       {/* The root's focus ring (see AUDIO_CSS): first, so it paints below the composited canvases. */}
       <span className="lk-audio__ring" aria-hidden="true" />
       <AudioToolbar
@@ -199,4 +197,4 @@ export function AudioSegmentAnnotator(props: AudioSegmentAnnotatorProps): React.
       {liveRegion}
     </div>
   );
-}
+});

@@ -2,7 +2,6 @@
  * The public types of the audio annotator: its props, its imperative handle and the draft of a dragged
  * segment (re-exported by `AudioSegmentAnnotator.tsx`).
  */
-import type { Ref } from 'react';
 import type { AnnotatorHandle, AnnotatorProps } from '@labelkit/react';
 import type { TimelineViewport } from '@labelkit/core';
 import type { LaneBy } from './lanes.js';
@@ -54,6 +53,4 @@ export interface AudioSegmentAnnotatorProps extends AnnotatorProps {
   waveHeight?: number;
   /** Called as the playhead moves (during playback at display rate). */
   onTimeUpdate?(time: number): void;
-  /** The imperative handle (React 19: `ref` is a normal prop). */
-  ref?: Ref<AudioSegmentAnnotatorHandle>;
 }

@@ -1,6 +1,6 @@
-import { useEffect, useId, useImperativeHandle, useRef, useState, type CSSProperties, type Ref } from 'react';
+import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type CSSProperties } from 'react';
 import type { Annotation } from '@labelkit/core';
-import { LabelkitStyles, SuggestionBar, type AnnotatorHandle, type AnnotatorProps } from '@labelkit/react';
+import { LabelkitStyles, SuggestionBar, useStyleSheet, type AnnotatorHandle, type AnnotatorProps } from '@labelkit/react';
 import { useAnnotatorCore } from './annotator-core.js';
 import { LabelPickerPopover, ShortcutsHelp } from './annotator-popovers.js';
 import { drawOverlay } from './draw-overlay.js';
@@ -82,8 +82,6 @@ export interface ImageAnnotatorProps extends AnnotatorProps {
   sidePanel?: boolean;
   /** Inline style of the root element (it fills its container by default). */
   style?: CSSProperties;
-  /** The imperative handle. */
-  ref?: Ref<ImageAnnotatorHandle>;
 }
 
 /**
@@ -101,8 +99,9 @@ export interface ImageAnnotatorProps extends AnnotatorProps {
  * panel) can be selected but not moved, edited or deleted — the live region says why; hidden ones
  * (`H`, or per label) are neither drawn nor hit until `Shift+H`.
  */
-export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
+export const ImageAnnotator = forwardRef<ImageAnnotatorHandle, ImageAnnotatorProps>(function ImageAnnotator(props, ref): React.JSX.Element {
   const { schema, src, readOnly = false, initialView = 'fit', sidePanel = true, suggestions } = props;
+  useStyleSheet('labelkit-image', IMAGE_CSS);
   const core = useAnnotatorCore({ ...props, readOnly, bounds: props.bounds ?? 'clamp', minSize: props.minSize ?? 2, initialView });
   const { ann, selection, keymap, kb, availableTools, tool, shapeOf } = core;
   const { image, size: naturalSize, status } = useImage(src, props.crossOrigin);
@@ -172,7 +171,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
     });
 
   useImperativeHandle(
-    props.ref,
+    ref,
     () => ({
       // As the keys and the toolbar do: rejected suggestions come back too, in turn with the edits.
       undo: () => editsRef.current.undo(),
@@ -224,7 +223,6 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       style={props.style}
     >
       <LabelkitStyles />
-      <style>{IMAGE_CSS}</style>
       <Toolbar
         tools={['select', ...availableTools]}
         tool={tool}
@@ -316,4 +314,4 @@ export function ImageAnnotator(props: ImageAnnotatorProps): React.JSX.Element {
       {core.liveRegion}
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
-import { ImageAnnotator, type ImageAnnotatorProps } from './image-annotator.js';
+import { forwardRef } from 'react';
+import { ImageAnnotator, type ImageAnnotatorHandle, type ImageAnnotatorProps } from './image-annotator.js';
 
 /** Props of {@link BoundingBoxAnnotator}: those of {@link ImageAnnotator} without `tools`. */
 export type BoundingBoxAnnotatorProps = Omit<ImageAnnotatorProps, 'tools'>;
@@ -8,16 +9,16 @@ export type PolygonAnnotatorProps = Omit<ImageAnnotatorProps, 'tools'>;
 export type KeypointAnnotatorProps = Omit<ImageAnnotatorProps, 'tools'>;
 
 /** An {@link ImageAnnotator} with only the box tool. */
-export function BoundingBoxAnnotator(props: BoundingBoxAnnotatorProps): React.JSX.Element {
-  return <ImageAnnotator aria-label="Bounding box annotator" {...props} tools={['bbox']} />;
-}
+export const BoundingBoxAnnotator = forwardRef<ImageAnnotatorHandle, BoundingBoxAnnotatorProps>(function BoundingBoxAnnotator(props, ref): React.JSX.Element {
+  return <ImageAnnotator aria-label="Bounding box annotator" {...props} ref={ref} tools={['bbox']} />;
+});
 
 /** An {@link ImageAnnotator} with only the polygon tool. */
-export function PolygonAnnotator(props: PolygonAnnotatorProps): React.JSX.Element {
-  return <ImageAnnotator aria-label="Polygon annotator" {...props} tools={['polygon']} />;
-}
+export const PolygonAnnotator = forwardRef<ImageAnnotatorHandle, PolygonAnnotatorProps>(function PolygonAnnotator(props, ref): React.JSX.Element {
+  return <ImageAnnotator aria-label="Polygon annotator" {...props} ref={ref} tools={['polygon']} />;
+});
 
 /** An {@link ImageAnnotator} with only the keypoint tool (labels need a `skeleton`). */
-export function KeypointAnnotator(props: KeypointAnnotatorProps): React.JSX.Element {
-  return <ImageAnnotator aria-label="Keypoint annotator" {...props} tools={['keypoints']} />;
-}
+export const KeypointAnnotator = forwardRef<ImageAnnotatorHandle, KeypointAnnotatorProps>(function KeypointAnnotator(props, ref): React.JSX.Element {
+  return <ImageAnnotator aria-label="Keypoint annotator" {...props} ref={ref} tools={['keypoints']} />;
+});

@@ -1,4 +1,4 @@
-import { useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { forwardRef, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { OffsetIndex, type Annotation, type TagAnnotation } from '@labelkit/core';
 import {
   LabelkitStyles,
@@ -56,8 +56,6 @@ export interface IntentTaggerProps extends AnnotatorProps {
   suggestionThreshold?: number;
   /** Largest height of the scrolling list (CSS length or pixels; default 480). Long dialogues are virtualised inside it. */
   height?: number | string;
-  /** Imperative handle: undo/redo, select, focus, current annotations. */
-  ref?: Ref<AnnotatorHandle>;
 }
 
 
@@ -77,7 +75,7 @@ type Picker = { kind: 'tag' } | { kind: 'span'; start: number; end: number };
  * like any edit, and the suggestion is back in review (`onSuggestionDecision` hears `undone`). A selected slot's end moves with
  * Shift+ArrowLeft/Right and its start with Alt+Shift+ArrowLeft/Right, within its item.
  */
-export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
+export const IntentTagger = forwardRef<AnnotatorHandle, IntentTaggerProps>(function IntentTagger(props, ref): React.JSX.Element {
   const { schema, turns, readOnly = false, locale, className, suggestionThreshold = 0.5, height = 480 } = props;
   const scope: IntentScope = props.scope ?? (turns ? 'turn' : 'document');
   const ariaLabel = props['aria-label'] ?? (turns ? 'Dialogue to tag' : 'Text to tag');
@@ -327,7 +325,7 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
     } else selection.clear();
   };
 
-  useImperativeHandle(props.ref, () => ({
+  useImperativeHandle(ref, () => ({
     undo: () => history('undo'),
     redo: () => history('redo'),
     canUndo: () => suggestionReview.review.canUndo(),
@@ -433,4 +431,4 @@ export function IntentTagger(props: IntentTaggerProps): React.JSX.Element {
       {liveRegion}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { forwardRef, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { OffsetIndex, type Annotation, type SpanAnnotation } from '@labelkit/core';
 import {
   LabelkitStyles,
@@ -46,8 +46,6 @@ export interface SpanAnnotatorProps extends AnnotatorProps {
   height?: number | string;
   /** Initial threshold of the suggestion bar's "Accept ≥" button (default 0.5). "Accept all" (Mod+Shift+Enter) takes every pending suggestion. */
   suggestionThreshold?: number;
-  /** Imperative handle: undo/redo, select, focus, current annotations. */
-  ref?: Ref<AnnotatorHandle>;
 }
 
 /** A label picker the tool does not own: relabel the selected span, or choose the active label. */
@@ -68,7 +66,7 @@ const EMPTY_SPANS: readonly DrawnSpan[] = [];
  * the suggestion is back in review (`onSuggestionDecision` hears `undone`). Only the visible paragraphs are rendered, so
  * book-length texts stay fast.
  */
-export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
+export const SpanAnnotator = forwardRef<AnnotatorHandle, SpanAnnotatorProps>(function SpanAnnotator(props, ref): React.JSX.Element {
   const { text, schema, snap = 'character', locale, readOnly = false, appearance = 'edit', height = 480, suggestionThreshold = 0.5, className } = props;
   const ariaLabel = props['aria-label'] ?? 'Text to annotate';
   const helpId = useId();
@@ -377,7 +375,7 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
     },
   });
 
-  useImperativeHandle(props.ref, () => ({
+  useImperativeHandle(ref, () => ({
     undo: () => history('undo'),
     redo: () => history('redo'),
     canUndo: () => suggestionReview.review.canUndo(),
@@ -506,4 +504,4 @@ export function SpanAnnotator(props: SpanAnnotatorProps): React.JSX.Element {
       {liveRegion}
     </div>
   );
-}
+});

@@ -1,3 +1,5 @@
+import { useStyleSheet } from '@labelkit/react';
+
 /** Pixels between stacked underline lanes, and the thickness of one underline. */
 export const LANE_PX = 5;
 /** Thickness of one span underline, CSS pixels. */
@@ -44,11 +46,8 @@ export const TEXT_CSS = `
 .lk-intent-chip[data-suggested]{border-style:dashed;}
 `;
 
-/** Renders {@link TEXT_CSS} once per document (React 19 hoists and dedupes `<style href precedence>`). */
-export function TextStyles(): React.JSX.Element {
-  return (
-    <style href="labelkit-text" precedence="default">
-      {TEXT_CSS}
-    </style>
-  );
+/** Puts {@link TEXT_CSS} into `<head>` once per document while a text annotator is mounted (React 18 and 19). */
+export function TextStyles(): null {
+  useStyleSheet('labelkit-text', TEXT_CSS);
+  return null;
 }

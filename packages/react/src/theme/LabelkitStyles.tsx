@@ -1,17 +1,15 @@
 import { LABELKIT_CSS } from './styles.js';
+import { useStyleSheet } from './use-style-sheet.js';
 
-/** The `href` React uses to deduplicate labelkit's stylesheet, however many widgets render it. */
+/** The id of labelkit's base stylesheet in `<head>` (`<style data-labelkit-style="labelkit-base">`). */
 export const LABELKIT_STYLE_HREF = 'labelkit-base';
 
 /**
- * Renders labelkit's base stylesheet ({@link LABELKIT_CSS}). React 19 hoists it into `<head>` and keeps
- * one copy however many times it is rendered, so every labelkit widget renders it itself and hosts need
- * no CSS import. Hosts that render their own stylesheet may still place it once near the root.
+ * Puts labelkit's base stylesheet ({@link LABELKIT_CSS}) into `<head>`, one copy however many widgets
+ * render it (React 18 and 19), so every labelkit widget renders it itself and hosts need no CSS import.
+ * Renders nothing where it stands.
  */
-export function LabelkitStyles(): React.JSX.Element {
-  return (
-    <style href={LABELKIT_STYLE_HREF} precedence="default">
-      {LABELKIT_CSS}
-    </style>
-  );
+export function LabelkitStyles(): null {
+  useStyleSheet(LABELKIT_STYLE_HREF, LABELKIT_CSS, 0);
+  return null;
 }

@@ -2,4 +2,5 @@
 export { LIGHT_COLORS, DARK_COLORS, SIZE_TOKENS, cssVar, type ColorTokenName, type ColorTokens } from './tokens.js';
 export { LABELKIT_CSS, lkClass, PICKER_ROW_HEIGHT } from './styles.js';
 export { LabelkitStyles, LABELKIT_STYLE_HREF } from './LabelkitStyles.js';
+export { useStyleSheet } from './use-style-sheet.js';
 export { contrastRatio, relativeLuminance, parseHexColor, readableTextColor } from './contrast.js';
