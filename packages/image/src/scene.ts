@@ -22,6 +22,11 @@ const ALL = STATIC | OVERLAY;
  * ~480 ms to reach the screen on a GPU-backed canvas and ~20 ms on a CPU-backed one. Machines without
  * a usable GPU (VMs, remote desktops) are common where people label data; on machines with one the
  * CPU rasteriser is still only a few milliseconds for this kind of content.
+ *
+ * Konva has no option for it, so this replaces the layer's canvas with one of its own `SceneCanvas`es
+ * (konva/lib/Canvas.js) and releases the old one through its `_canvas` field: internals, so the peer
+ * range is pinned to the Konva the browser test checks them against ("draws a view change crisply …
+ * CPU-backed canvases" reads `willReadFrequently` back from every canvas): `>=10.9.1 <11`.
  */
 function cpuLayer(): Konva.Layer {
   const layer = new Konva.Layer({ listening: false });
