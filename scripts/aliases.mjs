@@ -7,6 +7,6 @@ import path from 'node:path';
 export function labelkitAliases(root) {
   return [
     { find: /^@labelkit\/([a-z0-9-]+)\/(.+)$/, replacement: path.join(root, 'packages/$1/src/$2/index.ts') },
-    { find: /^@labelkit\/([a-z-]+)$/, replacement: path.join(root, 'packages/$1/src/index.ts') },
+    { find: /^@labelkit\/([a-z0-9-]+)$/, replacement: path.join(root, 'packages/$1/src/index.ts') },
   ];
 }

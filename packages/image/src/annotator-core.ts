@@ -1,25 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type ReactElement, type RefObject, type SetStateAction } from 'react';
 import { formatShortcut, shortcutsOf, type Annotation, type AnnotationStore, type Keymap, type Label, type LabelSchema, type Point2, type Skeleton } from '@labelkit/core';
 import { useAnnotations, useAnnouncer, useMergedKeymap, useSelection, type AnnotatorProps, type UseAnnotationsResult, type UseSelectionResult } from '@labelkit/react';
-import type { BoxEdge } from './box-handles.js';
-import type { CommandOptions } from './commands.js';
-import type { ImageSize } from './events.js';
-import type { HandleHit } from './handles.js';
-import { IMAGE_KEYMAP } from './keymap.js';
-import { lockedMessage } from './messages.js';
-import type { ImageScene } from './scene.js';
-import { labelForTool, drawingToolsOf } from './schema-tools.js';
-import { isImageAnnotation, type ImageAnnotation, type ImageTool } from './shapes.js';
-import { ShapeIndex } from './shape-index.js';
-import type { SpatialIndex } from './spatial-index.js';
-import { BOX_IDLE, type BoxToolState } from './tools/box-tool.js';
-import { DRAW_PRESS_IDLE, type DrawPressState } from './tools/draw-press.js';
-import { KEYPOINT_IDLE, type KeypointToolState } from './tools/keypoint-tool.js';
-import { POLYGON_IDLE, type PolygonToolState } from './tools/polygon-tool.js';
-import { SELECT_IDLE, type SelectToolState } from './tools/select-tool.js';
-import type { ActiveTool } from './tool-names.js';
-import type { View } from './viewport.js';
-import { isLockedShape, isShown, type ShapeHiding, type ShapeLocks } from './visibility.js';
+import { type BoxEdge, type CommandOptions, type ImageSize, type HandleHit, IMAGE_KEYMAP, lockedMessage, type ImageScene, labelForTool, drawingToolsOf, isImageAnnotation, type ImageAnnotation, type ImageTool, ShapeIndex, type SpatialIndex, BOX_IDLE, type BoxToolState, DRAW_PRESS_IDLE, type DrawPressState, KEYPOINT_IDLE, type KeypointToolState, POLYGON_IDLE, type PolygonToolState, SELECT_IDLE, type SelectToolState, type ActiveTool, type View, isLockedShape, isShown, type ShapeHiding, type ShapeLocks } from '@labelkit/canvas2d';
 
 /** The tools' state machines. In refs: a pointer move updates them without a React render. */
 export interface ToolStates {

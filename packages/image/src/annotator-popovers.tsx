@@ -1,7 +1,7 @@
 import { formatShortcut, shortcutsOf, type Keymap, type LabelSchema } from '@labelkit/core';
 import { LabelPicker } from '@labelkit/react';
 import { Popover } from './popover.js';
-import type { ImageTool } from './shapes.js';
+import type { ImageTool } from '@labelkit/canvas2d';
 
 /** A popover's heading with its close button. */
 function PopoverHead({ title, closeLabel, onClose }: { title: string; closeLabel: string; onClose(): void }): React.JSX.Element {

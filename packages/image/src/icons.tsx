@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ActiveTool } from './tool-names.js';
+import type { ActiveTool } from '@labelkit/canvas2d';
 
 /** A decorative 16-unit line icon in the text colour; the control that holds it carries the name. */
 function Icon({ size = 16, children }: { size?: number; children: ReactNode }): React.JSX.Element {

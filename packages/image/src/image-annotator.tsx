@@ -3,15 +3,9 @@ import type { Annotation } from '@labelkit/core';
 import { LabelkitStyles, SuggestionBar, useStyleSheet, type AnnotatorHandle, type AnnotatorProps } from '@labelkit/react';
 import { useAnnotatorCore } from './annotator-core.js';
 import { LabelPickerPopover, ShortcutsHelp } from './annotator-popovers.js';
-import { drawOverlay } from './draw-overlay.js';
-import type { ImageSize } from './events.js';
+import { drawOverlay, type ImageSize, type SceneModel, panelLabelsOf, type ImageTool, statusHint, KIND_NAMES, type ActiveTool, type View } from '@labelkit/canvas2d';
 import { IMAGE_CSS } from './image-styles.js';
-import type { SceneModel } from './scene.js';
-import { panelLabelsOf } from './schema-tools.js';
-import type { ImageTool } from './shapes.js';
 import { SidePanel } from './side-panel.js';
-import { statusHint } from './status-hint.js';
-import { KIND_NAMES, type ActiveTool } from './tool-names.js';
 import { Toolbar } from './toolbar.js';
 import { useAttributeGesture } from './use-attribute-gesture.js';
 import { useEditCommands } from './use-edit-commands.js';
@@ -21,9 +15,8 @@ import { useImageScene } from './use-image-scene.js';
 import { usePointerInput } from './use-pointer-input.js';
 import { useSuggestionReview } from './use-suggestion-review.js';
 import { useToolRunner } from './use-tool-runner.js';
-import type { View } from './viewport.js';
 
-export type { ActiveTool } from './tool-names.js';
+export type { ActiveTool } from '@labelkit/canvas2d';
 
 /** Imperative handle of {@link ImageAnnotator} (`ref`): the common handle plus the view. */
 export interface ImageAnnotatorHandle extends AnnotatorHandle {

@@ -1,8 +1,7 @@
 import { shortcutsOf, type AttributeValue, type Keymap, type Label } from '@labelkit/core';
 import { AttributeEditor } from '@labelkit/react';
-import { describeShape } from './draw.js';
+import { describeShape, type ImageAnnotation } from '@labelkit/canvas2d';
 import { EyeIcon, LockIcon } from './icons.js';
-import type { ImageAnnotation } from './shapes.js';
 
 /** The one selected shape, as the side panel shows it. */
 export interface SelectedShape {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { shortcutsOf, type Keymap, type Label } from '@labelkit/core';
 import { ToolbarIcon } from './icons.js';
-import { TOOL_ACTIONS, TOOL_TITLES, type ActiveTool } from './tool-names.js';
+import { TOOL_ACTIONS, TOOL_TITLES, type ActiveTool } from '@labelkit/canvas2d';
 
 /** Props of {@link Toolbar}. */
 export interface ToolbarProps {

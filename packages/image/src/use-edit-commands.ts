@@ -1,21 +1,9 @@
 import { useRef } from 'react';
 import { createId, type Label } from '@labelkit/core';
 import type { AnnotatorCore } from './annotator-core.js';
-import type { BoxEdge } from './box-handles.js';
-import { cloneShapes, nudge, relabel, resizeEdge, rotateBoxes, zOrderMoves } from './commands.js';
-import { describeShape } from './draw.js';
-import type { HandleHit } from './handles.js';
-import { EDGE_NAMES, shapeCount, withNote } from './messages.js';
-import { keyZoomAnchor } from './native-input.js';
-import type { ImageAnnotation } from './shapes.js';
-import { suggestionIdOf } from './suggestion-keys.js';
-import { cycleVisibility, swapMirror } from './tools/keypoint-tool.js';
-import { removeVertices } from './tools/polygon-tool.js';
-import { KIND_NAMES } from './tool-names.js';
+import { type BoxEdge, cloneShapes, nudge, relabel, resizeEdge, rotateBoxes, zOrderMoves, describeShape, type HandleHit, EDGE_NAMES, shapeCount, withNote, keyZoomAnchor, type ImageAnnotation, suggestionIdOf, cycleVisibility, swapMirror, removeVertices, KIND_NAMES, actualSizeView, zoomAt, type View, toggleSet } from '@labelkit/canvas2d';
 import type { SuggestionReview } from './use-suggestion-review.js';
 import type { ToolRunner } from './use-tool-runner.js';
-import { actualSizeView, zoomAt, type View } from './viewport.js';
-import { toggleSet } from './visibility.js';
 
 /** Options of {@link useEditCommands}. */
 export interface EditCommandsOptions {

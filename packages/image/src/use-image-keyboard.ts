@@ -1,16 +1,10 @@
 import { spatialOrder } from '@labelkit/core';
 import { useAnnotatorHotkeys } from '@labelkit/react';
 import type { AnnotatorCore } from './annotator-core.js';
-import type { BoxEdge } from './box-handles.js';
-import { describeShape } from './draw.js';
-import { EDGE_NAMES } from './messages.js';
-import { annotationAnchor, annotationBounds, isImageAnnotation, type ImageAnnotation } from './shapes.js';
-import { CROSSHAIR_KEY } from './tools/box-tool.js';
-import { KEYPOINT_KEYS } from './tools/keypoint-tool.js';
+import { type BoxEdge, describeShape, EDGE_NAMES, annotationAnchor, annotationBounds, isImageAnnotation, type ImageAnnotation, CROSSHAIR_KEY, KEYPOINT_KEYS, visibleImageRect, type View } from '@labelkit/canvas2d';
 import type { EditCommands } from './use-edit-commands.js';
 import type { SuggestionReview } from './use-suggestion-review.js';
 import type { ToolRunner } from './use-tool-runner.js';
-import { visibleImageRect, type View } from './viewport.js';
 
 /** Actions that act on the canvas focus only (Enter, Tab, arrows... keep their usual meaning on buttons and fields). */
 const ROOT_ONLY = new Set([

@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { Annotation } from '@labelkit/core';
 import type { AnnotatorCore } from './annotator-core.js';
-import { drawBatched, fillsReadable } from './draw.js';
-import type { ImageSize } from './events.js';
-import { ImageScene, type SceneModel } from './scene.js';
-import { isImageAnnotation, type ImageAnnotation } from './shapes.js';
+import { drawBatched, fillsReadable, type ImageSize, ImageScene, type SceneModel, isImageAnnotation, type ImageAnnotation, fitView, visibleImageRect, type View } from '@labelkit/canvas2d';
 import type { ImageStatus } from './use-image.js';
-import { fitView, visibleImageRect, type View } from './viewport.js';
 
 /** Options of {@link useImageScene}. */
 export interface ImageSceneOptions {

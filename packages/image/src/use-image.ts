@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ImageSize } from './events.js';
+import type { ImageSize } from '@labelkit/canvas2d';
 
 /** Loading state of the annotated image. */
 export type ImageStatus = 'loading' | 'loaded' | 'error';

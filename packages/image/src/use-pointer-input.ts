@@ -1,14 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { Point2 } from '@labelkit/core';
 import type { AnnotatorCore } from './annotator-core.js';
-import { isDoubleClick, modifiersOf, pinchOf, pinchView, wheelZoomFactor, type Pinch, type Press } from './native-input.js';
-import type { BoxToolState } from './tools/box-tool.js';
-import { DRAW_PRESS_IDLE } from './tools/draw-press.js';
-import type { KeypointToolState } from './tools/keypoint-tool.js';
-import type { PolygonToolState } from './tools/polygon-tool.js';
+import { isDoubleClick, modifiersOf, pinchOf, pinchView, wheelZoomFactor, type Pinch, type Press, type BoxToolState, DRAW_PRESS_IDLE, type KeypointToolState, type PolygonToolState, panBy, screenToImage, zoomAt, type View } from '@labelkit/canvas2d';
 import type { SuggestionReview } from './use-suggestion-review.js';
 import type { ToolRunner } from './use-tool-runner.js';
-import { panBy, screenToImage, zoomAt, type View } from './viewport.js';
 
 /** Options of {@link usePointerInput}. */
 export interface PointerInputOptions {

@@ -2,8 +2,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { focusAfterStep, reviewStepMessage, type Annotation, type ReviewEvent, type ReviewStep } from '@labelkit/core';
 import { useSuggestionReview as useCoreReview, type SuggestionDecision } from '@labelkit/react';
 import type { AnnotatorCore } from './annotator-core.js';
-import { isImageAnnotation, type ImageAnnotation } from './shapes.js';
-import { suggestionIdOf, suggestionKey } from './suggestion-keys.js';
+import { isImageAnnotation, type ImageAnnotation, suggestionIdOf, suggestionKey } from '@labelkit/canvas2d';
 
 /** Options of {@link useSuggestionReview}: the annotator's suggestion props. */
 export interface SuggestionReviewOptions {

@@ -1,21 +1,7 @@
 import { useCallback, useRef, type RefObject } from 'react';
 import { createId, defaultAttributes, type Point2 } from '@labelkit/core';
 import type { AnnotatorCore } from './annotator-core.js';
-import { describeShape } from './draw.js';
-import type { ToolEvent } from './events.js';
-import { hitHandle } from './handles.js';
-import { pickHit, type HitCandidate } from './hit-test.js';
-import { describeSelection } from './messages.js';
-import { modifiersOf } from './native-input.js';
-import { annotationBounds, hitsAnnotation, type ImageAnnotation, type ImageTool } from './shapes.js';
-import type { Bounds } from './spatial-index.js';
-import { suggestionIdOf, suggestionKey } from './suggestion-keys.js';
-import { BOX_IDLE, boxTool } from './tools/box-tool.js';
-import { DRAW_PRESS_IDLE, drawPress } from './tools/draw-press.js';
-import { KEYPOINT_IDLE, keypointTool, nextJointName } from './tools/keypoint-tool.js';
-import { addHole, POLYGON_IDLE, polygonTool } from './tools/polygon-tool.js';
-import { selectTool, type SelectEffect, type SelectToolContext } from './tools/select-tool.js';
-import { KIND_NAMES, TOOL_TITLES, type ActiveTool } from './tool-names.js';
+import { describeShape, type ToolEvent, hitHandle, pickHit, type HitCandidate, describeSelection, modifiersOf, annotationBounds, hitsAnnotation, type ImageAnnotation, type ImageTool, type Bounds, suggestionIdOf, suggestionKey, BOX_IDLE, boxTool, DRAW_PRESS_IDLE, drawPress, KEYPOINT_IDLE, keypointTool, nextJointName, addHole, POLYGON_IDLE, polygonTool, selectTool, type SelectEffect, type SelectToolContext, KIND_NAMES, TOOL_TITLES, type ActiveTool } from '@labelkit/canvas2d';
 import type { SuggestionReview } from './use-suggestion-review.js';
 
 /** What {@link useToolRunner} returns. */
