@@ -77,6 +77,7 @@ describe('ReviewPanel', () => {
     await user.tab();
     await user.keyboard('nab1');
     expect(hostKeys.mock.calls).toEqual([['b'], ['1']]); // no onTakeB: "b" is not the panel's
+    expect(screen.getByRole('listbox').getAttribute('aria-keyshortcuts')).toBe('N P A');
   });
 
   it('works controlled: the host owns the focused conflict and the decisions', async () => {

@@ -191,7 +191,7 @@ export function ReviewPanel(props: ReviewPanelProps): React.JSX.Element {
         className="lk-review-list"
         aria-labelledby={listLabelId}
         aria-activedescendant={current === undefined ? undefined : optionId(focusedIndex)}
-        aria-keyshortcuts="N P A B R"
+        aria-keyshortcuts={[KEYS.next, KEYS.previous, props.onTakeA && KEYS.takeA, props.onTakeB && KEYS.takeB, props.onReject && KEYS.reject].filter(Boolean).join(' ')}
         onKeyDown={onKeyDown}
       >
         {rows.map((row, index) => {
