@@ -3,3 +3,4 @@ export * from './theme/index.js';
 export * from './label-picker/index.js';
 export * from './attribute-editor/index.js';
 export * from './suggestions/index.js';
+export * from './review/index.js';

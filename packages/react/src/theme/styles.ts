@@ -120,9 +120,41 @@ const suggestionCss = `
 .lk-suggestion-threshold-label{display:inline-flex;align-items:center;gap:var(--lk-space-1);}
 `;
 
+const reviewCss = `
+.lk-review-panel{display:flex;flex-direction:column;gap:var(--lk-space-3);min-width:280px;}
+.lk-review-labellers{display:flex;flex-direction:column;gap:var(--lk-space-1);margin:0;padding:0;list-style:none;}
+.lk-review-labeller{display:flex;align-items:center;gap:var(--lk-space-2);}
+.lk-review-side{font-family:var(--lk-font-family-mono);font-weight:700;}
+.lk-review-swatch{display:inline-block;flex:none;width:12px;height:12px;margin-right:var(--lk-space-1);border-radius:3px;box-shadow:inset 0 0 0 1px rgba(0,0,0,.3);vertical-align:middle;}
+.lk-review-name{font-weight:600;}
+.lk-review-count,.lk-review-progress{color:var(--lk-text-muted);font-size:var(--lk-font-size-sm);}
+.lk-review-scores{display:flex;flex-wrap:wrap;gap:var(--lk-space-3);margin:0;}
+.lk-review-scores dt{font-size:var(--lk-font-size-sm);color:var(--lk-text-muted);}
+.lk-review-scores dd{margin:0;font-weight:600;}
+.lk-review-list-header{display:flex;justify-content:space-between;align-items:baseline;gap:var(--lk-space-2);}
+.lk-review-list-title{font-weight:600;}
+.lk-review-list{max-height:320px;overflow-y:auto;border:1px solid var(--lk-border);border-radius:var(--lk-radius-sm);}
+.lk-review-conflict{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 var(--lk-space-2);padding:var(--lk-space-1) var(--lk-space-2);cursor:pointer;border-bottom:1px solid var(--lk-border);}
+.lk-review-conflict:last-child{border-bottom:0;}
+.lk-review-conflict[aria-selected="true"]{background:var(--lk-accent-soft);box-shadow:inset 3px 0 0 var(--lk-accent);}
+.lk-review-list:focus-visible .lk-review-conflict[aria-selected="true"]{outline:var(--lk-focus-ring-width) solid var(--lk-focus-ring);outline-offset:-2px;}
+.lk-review-conflict-title{font-weight:600;}
+.lk-review-conflict[data-type="missing"] .lk-review-conflict-title,.lk-review-conflict[data-type="extra"] .lk-review-conflict-title{color:var(--lk-danger);}
+.lk-review-conflict-detail{color:var(--lk-text-muted);font-size:var(--lk-font-size-sm);}
+.lk-review-conflict[data-decision] .lk-review-conflict-title{text-decoration:line-through;}
+.lk-review-decision{margin-left:auto;background:var(--lk-success-soft);border-color:var(--lk-success);}
+.lk-agreement-table{border-collapse:collapse;font-variant-numeric:tabular-nums;}
+.lk-agreement-caption{text-align:left;font-weight:600;padding-bottom:var(--lk-space-2);}
+.lk-agreement-table th,.lk-agreement-table td{padding:var(--lk-space-1) var(--lk-space-2);border-bottom:1px solid var(--lk-border);text-align:right;}
+.lk-agreement-table th[scope="row"],.lk-agreement-table thead th:first-child{text-align:left;}
+.lk-agreement-table thead th{font-size:var(--lk-font-size-sm);color:var(--lk-text-muted);}
+.lk-agreement-table tfoot th,.lk-agreement-table tfoot td{font-weight:600;border-bottom:0;}
+.lk-agreement-empty{color:var(--lk-text-muted);text-align:left;}
+`;
+
 /**
  * labelkit's base stylesheet: theme tokens (`--lk-*`, light and dark) and the styles of the shared classes
  * ({@link lkClass}) and widgets. Rendered by `<LabelkitStyles />`; exported for hosts that prefer to
  * inject CSS themselves (e.g. into a shadow root).
  */
-export const LABELKIT_CSS: string = (themeCss + baseCss + pickerCss + attributeCss + suggestionCss).trim();
+export const LABELKIT_CSS: string = (themeCss + baseCss + pickerCss + attributeCss + suggestionCss + reviewCss).trim();
