@@ -2,11 +2,13 @@ import * as Y from 'yjs';
 import { createAnnotationStore, defineSchema, type Annotation, type AnnotationStore, type BBoxAnnotation, type ChangeSet, type Issue } from '@labelkit/core';
 import { bindStore, type StoreBinding } from '../bind-store.js';
 
-/** Two box labels; `car` has a colour attribute. */
+const color = { id: 'color', type: 'select', options: ['red', 'blue', 'green'] } as const;
+
+/** Two box labels with the same colour attribute, so any label, colour and box go together. */
 export const schema = defineSchema({
   labels: [
-    { id: 'car', kinds: ['bbox'], attributes: [{ id: 'color', type: 'select', options: ['red', 'blue', 'green'] }] },
-    { id: 'person', kinds: ['bbox'] },
+    { id: 'car', kinds: ['bbox'], attributes: [{ ...color, options: [...color.options] }] },
+    { id: 'person', kinds: ['bbox'], attributes: [{ ...color, options: [...color.options] }] },
   ],
 });
 
