@@ -97,7 +97,11 @@ export function bindStore(store: AnnotationStore, doc: Y.Doc, options: BindStore
     const next: Annotation[] = [];
     for (const a of current) if (!removed.has(a.id)) next.push(byId.get(a.id) ?? a);
     let reorder = false;
-    for (const a of byId.values()) if (!store.get(a.id)) (next.push(a), (reorder = true));
+    for (const a of byId.values()) {
+      if (store.get(a.id)) continue;
+      next.push(a);
+      reorder = true;
+    }
     for (const [id, z] of zNext) if (zById.get(id) !== z) reorder = true;
     if (reorder) next.sort(compareBy((id) => zNext.get(id) ?? zById.get(id) ?? ''));
     applying = true;
@@ -208,7 +212,7 @@ export function bindStore(store: AnnotationStore, doc: Y.Doc, options: BindStore
   const completeRestored = () => {
     const missing: [Y.Map<unknown>, Annotation][] = [];
     // Only fields the map lacks are written, so nothing restored by Yjs is overwritten.
-    for (const [id, a] of deletedByMe) {
+    for (const id of [...deletedByMe.keys()]) {
       const map = root.get(id);
       if (!(map instanceof Y.Map)) continue;
       deletedByMe.delete(id);
