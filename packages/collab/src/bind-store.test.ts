@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { validateAnnotations } from '@labelkit/core';
+import { validateAnnotations, type BBoxAnnotation } from '@labelkit/core';
 import { ANNOTATIONS_MAP } from './bind-store.js';
 import { box, createPeer, flush, receive, schema } from './test-utils/peers.js';
 
@@ -19,6 +19,10 @@ describe('bindStore', () => {
     flush([a, b]);
     let transactions = 0;
     a.doc.on('afterTransaction', () => transactions++);
+    // The store never takes its own change back from the doc (content-equal echoes would be invisible).
+    const sync = a.store.sync;
+    let syncs = 0;
+    a.store.sync = (...args) => (syncs++, sync(...args));
     a.changes.length = 0;
     a.store.apply({ added: [box('a2')] }, { origin: 'user' });
     expect(a.changes).toHaveLength(1);
@@ -29,11 +33,34 @@ describe('bindStore', () => {
     a.store.endGesture();
     expect(transactions).toBe(2);
     expect(a.changes).toHaveLength(6); // the add and the five moves, no echo
+    expect(syncs).toBe(0);
     b.changes.length = 0;
     flush([a, b]);
     expect(b.changes).toHaveLength(2);
     expect(b.changes.every((c) => c.origin === 'remote')).toBe(true);
     expect(b.store.getSnapshot()).toEqual(a.store.getSnapshot());
+  });
+
+  it('a collaborator’s edit that lands mid-drag is neither overwritten nor part of my undo step', () => {
+    const a = createPeer([box('1')]);
+    const b = createPeer();
+    flush([a, b]);
+    a.store.beginGesture();
+    a.store.apply({ updated: [box('1', { x: 1 })] }, { origin: 'user' });
+    b.store.apply({ updated: [box('1', { label: 'person' })] }, { origin: 'user' });
+    flush([a, b]); // b's relabel reaches a while a still drags
+    a.store.apply({ updated: [{ ...a.store.get('1')!, x: 2 } as BBoxAnnotation] }, { origin: 'user' });
+    a.store.endGesture();
+    flush([a, b]);
+    expect(b.store.get('1')).toEqual(box('1', { x: 2, label: 'person' }));
+    a.binding.undo();
+    flush([a, b]);
+    expect(a.store.get('1')).toEqual(box('1', { label: 'person' }));
+    expect(b.store.get('1')).toEqual(box('1', { label: 'person' }));
+    // The relabel is still b's own: b can undo it.
+    b.binding.undo();
+    flush([a, b]);
+    expect(a.store.get('1')).toEqual(box('1'));
   });
 
   it('keeps z-order through the doc', () => {

@@ -145,7 +145,9 @@ export function bindStore(store: AnnotationStore, doc: Y.Doc, options: BindStore
     const was = before ? toFields(before) : {};
     const now = toFields(after);
     for (const field of new Set([...Object.keys(was), ...Object.keys(now)]) as Set<keyof typeof now>) {
-      if (jsonEqual(was[field], now[field])) continue;
+      // Unchanged by this edit, or already so in the doc (a collaborator's value the store took mid-drag):
+      // writing it would claim their value as this person's edit, and this person's undo would revert it.
+      if (jsonEqual(was[field], now[field]) || jsonEqual(map.get(field), now[field])) continue;
       if (now[field] === undefined) map.delete(field);
       else map.set(field, now[field]);
     }
