@@ -13,6 +13,19 @@ describe('bindStore', () => {
     expect(a.binding.canUndo()).toBe(false); // seeding is not an edit to undo
   });
 
+  it('refuses an invalid doc at bind time and keeps the store', () => {
+    const rogue = new Y.Doc();
+    const map = new Y.Map<unknown>();
+    rogue.getMap(ANNOTATIONS_MAP).set('r', map);
+    map.set('label', 'car');
+    map.set('geometry', { kind: 'bbox', x: 0, y: 0, width: 1 });
+    map.set('z', 'V');
+    const b = createPeer([box('mine')], Y.encodeStateAsUpdate(rogue));
+    expect(b.store.getSnapshot()).toEqual([box('mine')]);
+    expect(b.rejected).toHaveLength(1);
+    expect(b.rejected[0]!.some((i) => i.path.startsWith('["r"]'))).toBe(true);
+  });
+
   it('a local change is one store change and one Yjs transaction; a drag is one transaction at its end', () => {
     const a = createPeer([box('a1')]);
     const b = createPeer();

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { validateAnnotations, type Annotation, type AnnotationStore, type ChangeOrigin, type ChangeSet, type Issue, type LabelSchema, type ValidationContext } from '@labelkit/core';
+import { shallowEqualAnnotation, validateAnnotations, type Annotation, type AnnotationStore, type ChangeOrigin, type ChangeSet, type Issue, type LabelSchema, type ValidationContext } from '@labelkit/core';
 import { FIELD, fromFields, toFields } from './annotation-fields.js';
 import { isFractionalIndex, keyBetween, keysBetween } from './fractional-index.js';
 import { jsonEqual } from './json-equal.js';
@@ -92,21 +92,33 @@ export function bindStore(store: AnnotationStore, doc: Y.Doc, options: BindStore
       options.onRejected?.(issues);
       return;
     }
-    const current = store.getSnapshot();
-    const byId = new Map((candidates as Annotation[]).map((a) => [a.id, a]));
-    const next: Annotation[] = [];
-    for (const a of current) if (!removed.has(a.id)) next.push(byId.get(a.id) ?? a);
-    let reorder = false;
-    for (const a of byId.values()) {
-      if (store.get(a.id)) continue;
-      next.push(a);
-      reorder = true;
+    const z = (id: string) => zNext.get(id) ?? zById.get(id) ?? '';
+    const updated: Annotation[] = [];
+    const added: Annotation[] = [];
+    let moved = false;
+    for (const a of candidates as Annotation[]) {
+      const current = store.get(a.id);
+      if (!current) added.push(a);
+      else {
+        if (!shallowEqualAnnotation(current, a)) updated.push(a);
+        if (zById.get(a.id) !== zNext.get(a.id)) moved = true;
+      }
     }
-    for (const [id, z] of zNext) if (zById.get(id) !== z) reorder = true;
-    if (reorder) next.sort(compareBy((id) => zNext.get(id) ?? zById.get(id) ?? ''));
+    added.sort(compareBy(z));
+    // The last annotation left in the store: additions above it append, the common case, in O(changed).
+    const snapshot = store.getSnapshot();
+    let top: Annotation | undefined;
+    for (let i = snapshot.length - 1; i >= 0 && !top; i--) if (!removed.has(snapshot[i]!.id)) top = snapshot[i];
+    const appends = !moved && (!added.length || !top || z(added[0]!.id) > z(top.id));
     applying = true;
     try {
-      store.sync(next, storeOrigin);
+      if (appends) {
+        if (added.length || updated.length || removed.size) store.apply({ added, updated, removed: [...removed] }, { origin: storeOrigin });
+      } else {
+        const byId = new Map((candidates as Annotation[]).map((a) => [a.id, a]));
+        const next = [...snapshot.filter((a) => !removed.has(a.id)).map((a) => byId.get(a.id) ?? a), ...added];
+        store.sync(next.sort(compareBy(z)), storeOrigin);
+      }
     } catch (error) {
       options.onRejected?.([{ path: '', message: error instanceof Error ? error.message : String(error) }]);
       return;
