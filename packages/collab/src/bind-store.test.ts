@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { validateAnnotations, type BBoxAnnotation } from '@labelkit/core';
+import { createAnnotationStore, defineSchema, validateAnnotations, type BBoxAnnotation, type Issue, type SpanAnnotation } from '@labelkit/core';
+import { bindStore } from './bind-store.js';
 import { ANNOTATIONS_MAP } from './bind-store.js';
 import { box, createPeer, flush, receive, schema } from './test-utils/peers.js';
 
@@ -182,5 +183,24 @@ describe('bindStore', () => {
     a.store.apply({ updated: [box('1', { x: 4 })] }, { origin: 'user' });
     flush([a, b]);
     expect(b.store.get('1')).toEqual(box('1'));
+  });
+
+  it('validates against the media: a span must match the source text passed as context', () => {
+    const spans = defineSchema({ labels: [{ id: 'org', kinds: ['span'] }] });
+    const text = 'Acme Corp hired Ann.';
+    const span = (id: string, start: number, end: number): SpanAnnotation => ({ id, kind: 'span', label: 'org', start, end, text: text.slice(start, end) });
+    const docA = new Y.Doc();
+    const docB = new Y.Doc();
+    docA.on('update', (u: Uint8Array) => Y.applyUpdate(docB, u));
+    const a = createAnnotationStore();
+    const b = createAnnotationStore();
+    const rejected: Issue[][] = [];
+    bindStore(a, docA, { schema: spans });
+    bindStore(b, docB, { schema: spans, context: { text }, onRejected: (issues) => rejected.push(issues) });
+    a.apply({ added: [span('s1', 0, 9)] }, { origin: 'user' });
+    expect(b.getSnapshot()).toEqual([span('s1', 0, 9)]);
+    a.apply({ updated: [{ ...span('s1', 0, 9), text: 'Acme' }] }, { origin: 'user' });
+    expect(b.get('s1')).toEqual(span('s1', 0, 9));
+    expect(rejected).toHaveLength(1);
   });
 });
