@@ -60,8 +60,17 @@ export function bindStore(store: AnnotationStore, doc: Y.Doc, options: BindStore
     return za < zb ? -1 : za > zb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   };
 
-  /** Brings the store to what the doc holds for `ids`, all or nothing. */
-  const applyFromDoc = (ids: Iterable<string>, storeOrigin: Exclude<ChangeOrigin, 'user'>, undo = false) => {
+  // Ids of refused transactions, tried again one by one at every later change of the doc: a doc
+  // state can be invalid for a moment without anyone's fault — updates delivered out of order let Yjs
+  // apply a field's deletion before the value that replaced it arrives — and an annotation refused
+  // with it must still enter the store once the doc holds it whole, even if no later change touches it.
+  const refused = new Set<string>();
+
+  /**
+   * Brings the store to what the doc holds for `ids`, all or nothing; true when it did. Refused ids
+   * are remembered (see `refused`) and, unless `quiet`, reported.
+   */
+  const applyFromDoc = (ids: Iterable<string>, storeOrigin: Exclude<ChangeOrigin, 'user'>, undo = false, quiet = false): boolean => {
     const candidates: unknown[] = [];
     const candidateIds: string[] = [];
     const removed = new Set<string>();
@@ -89,8 +98,10 @@ export function bindStore(store: AnnotationStore, doc: Y.Doc, options: BindStore
       issues.push({ ...issue, path: issue.path.replace(/^\[(\d+)\]/, (_, i: string) => `[${JSON.stringify(candidateIds[Number(i)])}]`) });
     }
     if (issues.length) {
-      options.onRejected?.(issues);
-      return;
+      for (const id of candidateIds) refused.add(id);
+      for (const id of removed) refused.add(id);
+      if (!quiet) options.onRejected?.(issues);
+      return false;
     }
     const z = (id: string) => zNext.get(id) ?? zById.get(id) ?? '';
     const updated: Annotation[] = [];
@@ -120,13 +131,22 @@ export function bindStore(store: AnnotationStore, doc: Y.Doc, options: BindStore
         store.sync(next.sort(compareBy(z)), storeOrigin);
       }
     } catch (error) {
-      options.onRejected?.([{ path: '', message: error instanceof Error ? error.message : String(error) }]);
-      return;
+      for (const id of candidateIds) refused.add(id);
+      if (!quiet) options.onRejected?.([{ path: '', message: error instanceof Error ? error.message : String(error) }]);
+      return false;
     } finally {
       applying = false;
     }
     for (const id of removed) zById.delete(id);
     for (const [id, z] of zNext) zById.set(id, z);
+    for (const id of candidateIds) refused.delete(id);
+    for (const id of removed) refused.delete(id);
+    return true;
+  };
+
+  /** Tries the refused ids again, each on its own, quietly (they were reported when refused). */
+  const retryRefused = (storeOrigin: Exclude<ChangeOrigin, 'user'>) => {
+    for (const id of [...refused]) if (refused.has(id)) applyFromDoc([id], storeOrigin, false, true);
   };
 
   /**
@@ -219,7 +239,10 @@ export function bindStore(store: AnnotationStore, doc: Y.Doc, options: BindStore
       if (event.target === root && event instanceof Y.YMapEvent) for (const key of event.keysChanged) ids.add(key);
       else if (typeof event.path[0] === 'string') ids.add(event.path[0]);
     }
-    if (ids.size) applyFromDoc(ids, transaction.origin === undoManager ? 'api' : 'remote', transaction.origin === undoManager);
+    const storeOrigin = transaction.origin === undoManager ? 'api' : 'remote';
+    // First what earlier transactions left refused (never a part of this one: a transaction is refused whole).
+    retryRefused(storeOrigin);
+    if (ids.size) applyFromDoc(ids, storeOrigin, transaction.origin === undoManager);
   };
 
   /** Writes into the doc the fields an undo restored the store with but the doc lacks (see deletedByMe). */

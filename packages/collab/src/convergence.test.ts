@@ -137,6 +137,30 @@ describe('bindStore convergence (property)', () => {
     );
   });
 
+  it('an annotation refused with a doc that was invalid for a moment (a field deleted before its new value arrived) still arrives', () => {
+    // The property test's counterexample (fast-check seed -2095059995): out-of-order delivery lets Yjs
+    // apply the deletion of init-0's old label before the new one arrives, and the transaction that also
+    // brought p0-0 was refused whole; p0-0 must enter once the doc is whole again.
+    const steps: Step[] = [
+      { type: 'drag', peer: 0, pick: 0, moves: [1] },
+      { type: 'geometry', peer: 0, pick: 0, x: 0, width: 1 },
+      { type: 'add', peer: 0, label: 'car', x: 0 },
+      { type: 'label', peer: 0, pick: 0, label: 'person' },
+      { type: 'geometry', peer: 0, pick: 0, x: 0, width: 2 },
+      { type: 'drag', peer: 1, pick: 0, moves: [1] },
+    ];
+    const first = createPeer([box('init-0')]);
+    const seedState = Y.encodeStateAsUpdate(first.doc);
+    first.outbox.length = 0;
+    const peers = [first, ...Array.from({ length: 3 }, () => createPeer([], seedState))];
+    const counter = { n: 0 };
+    for (const s of steps) run(peers[s.peer]!, s, counter);
+    network(peers).deliverAll(209840380);
+    expect(peers.some((p) => p.rejected.length > 0)).toBe(true);
+    for (const p of peers) expect(p.store.getSnapshot()).toEqual(first.store.getSnapshot());
+    expect(first.store.getSnapshot().map((a) => a.id)).toEqual(['init-0', 'p0-0']);
+  });
+
   it('concurrent edits of one annotation: each field ends with someone’s value, a geometry whole, a delete wins', () => {
     const field = fc.record({
       label: fc.option(label, { nil: undefined }),
