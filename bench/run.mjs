@@ -225,5 +225,8 @@ for (const [name, run] of Object.entries(runs)) {
   }
   md.push('');
 }
+// Before/after comparisons written for a change (docs/benchmark-comparisons.md) stay with the tables.
+const comparisons = path.join(root, 'docs', 'benchmark-comparisons.md');
+if (existsSync(comparisons)) md.push(readFileSync(comparisons, 'utf8').replace(/^# .*\n/, '').trim(), '');
 writeFileSync(path.join(root, 'docs', 'benchmarks.md'), md.join('\n'));
 console.log(`wrote docs/benchmarks.json and docs/benchmarks.md (${results.length} entries)`);
