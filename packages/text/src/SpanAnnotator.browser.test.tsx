@@ -366,3 +366,72 @@ describe('SpanAnnotator: rendering and editing', () => {
     expect(paris?.hasAttribute('data-lk-has')).toBe(true);
   });
 });
+
+describe('SpanAnnotator: the pending selection (issue 19)', () => {
+  const text = 'Barclays moved staff from England to Dublin.';
+  const england: Annotation = { id: 'e', kind: 'span', label: 'org', start: 26, end: 33, text: 'England' };
+  const pendingText = () => [...host!.querySelectorAll<HTMLElement>('.lk-text-pending')].map((f) => f.textContent).join('');
+  const toolbarButton = (name: string) => [...host!.querySelectorAll<HTMLButtonElement>('.lk-toolbar button')].find((b) => b.textContent?.includes(name))!;
+
+  it('a new mouse selection clears the span selection: Escape then a label key does not relabel the old span', async () => {
+    const { onChange, onSelectionChange, surface } = await mount({ text, defaultValue: [england] });
+    await userEvent.click([...host!.querySelectorAll<HTMLElement>('.lk-text-frag')].find((f) => f.textContent === 'England')!);
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['e']);
+    await drag(charRect('Barclays', 0, 1), charRect('Barclays', 7, 8));
+    await vi.waitFor(() => expect(host!.querySelector('.lk-text-picker')).not.toBeNull());
+    expect(onSelectionChange).toHaveBeenLastCalledWith([]);
+    expect(host!.querySelector('[data-lk-selected]')).toBeNull();
+    await userEvent.keyboard('{Escape}');
+    await vi.waitFor(() => expect(document.activeElement).toBe(surface));
+    await userEvent.keyboard('1');
+    expect(onChange).not.toHaveBeenCalled();
+    expect(toolbarButton('Location').getAttribute('aria-pressed')).toBe('true'); // no selection: the key set the active label
+  });
+
+  it('highlights the pending selection with .lk-text-pending: a keyboard selection, and a mouse selection while the picker asks for its label', async () => {
+    const { surface } = await mount({ text });
+    surface.focus();
+    await userEvent.keyboard('{Control>}{Shift>}{ArrowRight}{/Shift}{/Control}');
+    await vi.waitFor(() => expect(pendingText()).toBe('Barclays'));
+    const pending = host!.querySelector<HTMLElement>('.lk-text-pending')!;
+    expect(getComputedStyle(pending).backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+    await userEvent.keyboard('{Escape}');
+    await vi.waitFor(() => expect(pendingText()).toBe(''));
+    // A mouse drag: the browser's selection is gone at the release, the pending highlight shows what the picker will label.
+    await drag(charRect('Dublin', 0, 1), charRect('Dublin', 5, 6));
+    await vi.waitFor(() => expect(host!.querySelector('.lk-text-picker')).not.toBeNull());
+    expect(pendingText()).toBe('Dublin');
+    expect(window.getSelection()?.isCollapsed ?? true).toBe(true);
+  });
+
+  it('a toolbar label button labels the pending selection as its hotkey does; without one it sets the active label', async () => {
+    const { onChange, surface } = await mount({ text });
+    surface.focus();
+    await userEvent.keyboard('{Control>}{Shift>}{ArrowRight}{/Shift}{/Control}');
+    await userEvent.click(toolbarButton('Organisation'));
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
+    expect(lastAdded(onChange)).toMatchObject({ label: 'org', start: 0, end: 8, text: 'Barclays' });
+    expect(toolbarButton('Organisation').getAttribute('aria-pressed')).toBe('false'); // as the hotkey: the active label is unchanged
+    expect(document.activeElement).toBe(surface);
+    // A mouse selection waiting in the label picker.
+    await drag(charRect('Dublin', 0, 1), charRect('Dublin', 5, 6));
+    await vi.waitFor(() => expect(host!.querySelector('.lk-text-picker')).not.toBeNull());
+    await userEvent.click(toolbarButton('Location'));
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(2));
+    expect(lastAdded(onChange)).toMatchObject({ label: 'loc', start: 37, end: 43, text: 'Dublin' });
+    expect(host!.querySelector('.lk-text-picker')).toBeNull();
+    expect(pendingText()).toBe('');
+    // Nothing pending: the button sets the active label and labels nothing.
+    await userEvent.click(toolbarButton('Location'));
+    expect(toolbarButton('Location').getAttribute('aria-pressed')).toBe('true');
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('keyboard word selection with snap="word" leaves out the sentence-final period: "Seoul", not "Seoul."', async () => {
+    const { onChange, surface } = await mount({ text: 'We met in Seoul.', snap: 'word', activeLabel: 'loc' });
+    surface.focus();
+    await userEvent.keyboard('{End}{Control>}{Shift>}{ArrowLeft}{/Shift}{/Control}{Enter}');
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+    expect(lastAdded(onChange)).toMatchObject({ start: 10, end: 15, text: 'Seoul' });
+  });
+});

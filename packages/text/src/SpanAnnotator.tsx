@@ -21,7 +21,7 @@ import { TEXT_KEYMAP } from './text-keymap.js';
 import type { DrawnSpan } from './TextFragments.js';
 import { TextStyles, LANE_PX } from './text-styles.js';
 import { findSpanById, isDrawable, layoutVisible, makeSpan, moveSpanEdge, quote, readingOrder, resizeSpan, spansOf } from './span-model.js';
-import { spanToolCaret, spanToolRange } from './span-tool.js';
+import { spanToolCaret, spanToolPending, spanToolRange } from './span-tool.js';
 import { useSpanTool } from './use-span-tool.js';
 import { useSpanPointer } from './use-span-pointer.js';
 import { estimateLines, useVirtualWindow } from './use-virtual-window.js';
@@ -126,6 +126,10 @@ export const SpanAnnotator = forwardRef<AnnotatorHandle, SpanAnnotatorProps>(fun
     { text, index, snap, locale, readOnly, activeLabel, spanBounds: (id) => findSpanById(store.getSnapshot(), id) },
     (effect) => {
       switch (effect.type) {
+        case 'selectionStart':
+          // A new text selection: a label key or button now labels it, not the span selected before.
+          if (selection.selectedIds.length) selection.clear();
+          return setFocusedSuggestion(null);
         case 'selected':
           return announce(`Selected ${quote(index.slice(effect.start, effect.end))}`);
         case 'create':
@@ -153,6 +157,7 @@ export const SpanAnnotator = forwardRef<AnnotatorHandle, SpanAnnotatorProps>(fun
   );
   const caret = spanToolCaret(tool.state);
   const range = spanToolRange(tool.state);
+  const pending = spanToolPending(tool.state);
   const creating = tool.state.name === 'picking' ? tool.state : null;
 
   // ---- virtualisation: only the visible window of chunks is rendered --------------------------------
@@ -395,7 +400,7 @@ export const SpanAnnotator = forwardRef<AnnotatorHandle, SpanAnnotatorProps>(fun
     // Per-chunk props of a memoised chunk: an edit, a caret move or a selection change re-renders only
     // the chunks it touches (a new span's drawn list changes in its chunk only, see SpanBuckets).
     const chunkSpans = visible.spans[i - first] ?? EMPTY_SPANS;
-    const inRange = range !== null && range.start < c.end && range.end > c.start;
+    const inRange = pending !== null && pending.start < c.end && pending.end > c.start;
     let selectedKey = '';
     let focused = '';
     for (const s of chunkSpans) {
@@ -413,8 +418,8 @@ export const SpanAnnotator = forwardRef<AnnotatorHandle, SpanAnnotatorProps>(fun
         spans={chunkSpans}
         lanes={visible.lanes[i - first] ?? 1}
         caret={i === caretChunk && !selectedSpan && !focusedSuggestion ? caret : -1}
-        rangeStart={inRange ? Math.max(range.start, c.start) : -1}
-        rangeEnd={inRange ? Math.min(range.end, c.end) : -1}
+        rangeStart={inRange ? Math.max(pending.start, c.start) : -1}
+        rangeEnd={inRange ? Math.min(pending.end, c.end) : -1}
         selectedKey={selectedKey}
         focusedSuggestion={focused}
         handles={handles}
@@ -428,6 +433,22 @@ export const SpanAnnotator = forwardRef<AnnotatorHandle, SpanAnnotatorProps>(fun
     setPicker(null);
     surfaceRef.current?.focus();
   };
+  /** A toolbar label button: labels the pending selection as its hotkey does (the picker's too); else sets the active label. */
+  const onLabelButton = (labelId: string) => {
+    if (creating) {
+      tool.dispatch({ type: 'pick', label: labelId });
+      setPicker(null);
+      surfaceRef.current?.focus();
+      return;
+    }
+    if (range) {
+      label(labelId);
+      surfaceRef.current?.focus();
+      return;
+    }
+    setActiveLabel(labelId);
+    announce(`Active label: ${labelName(labelId)}`);
+  };
   const pickerFor = creating ? `Label for ${quote(index.slice(creating.start, creating.end))}` : picker?.mode === 'relabel' ? 'New label' : 'Active label';
 
   return (
@@ -436,7 +457,7 @@ export const SpanAnnotator = forwardRef<AnnotatorHandle, SpanAnnotatorProps>(fun
       <TextStyles />
       <div className="lk-toolbar" role="toolbar" aria-label="Span labels">
         {spanLabels.map((l) => (
-          <button key={l.id} type="button" className="lk-button" aria-pressed={activeLabel === l.id} disabled={readOnly} onClick={() => { setActiveLabel(l.id); announce(`Active label: ${l.name}`); }}>
+          <button key={l.id} type="button" className="lk-button" aria-pressed={activeLabel === l.id} disabled={readOnly} onClick={() => onLabelButton(l.id)}>
             <span className="lk-text-swatch" style={{ background: l.color }} aria-hidden="true" />
             {l.name}
             {l.hotkey ? <kbd className="lk-kbd">{l.hotkey}</kbd> : null}
@@ -499,7 +520,7 @@ export const SpanAnnotator = forwardRef<AnnotatorHandle, SpanAnnotatorProps>(fun
       <p className="lk-text-status" id={helpId}>
         {readOnly
           ? 'Read only. Tab and Shift+Tab walk the spans; click a span to select it, click again for the one under it.'
-          : 'Select text with the mouse, or move with the arrow keys and extend with Shift; Enter or a label hotkey labels it. Tab walks spans, Shift+arrows move the end of the selected span, Alt+Shift+arrows its start, Delete removes it, Mod+Z undoes. N walks suggestions.'}
+          : 'Select text with the mouse, or move with the arrow keys and extend with Shift; Enter, a label hotkey or a label button labels it. Tab walks spans, Shift+arrows move the end of the selected span, Alt+Shift+arrows its start, Delete removes it, Mod+Z undoes. N walks suggestions.'}
       </p>
       {liveRegion}
     </div>

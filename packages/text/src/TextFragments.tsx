@@ -37,7 +37,7 @@ export interface TextFragmentsProps {
   lanes: number;
   /** Caret offset to draw, or -1. */
   caret: number;
-  /** Keyboard selection to highlight (clipped), or null. */
+  /** The pending selection to highlight (clipped; not yet labelled: keyboard, or waiting in the label picker), or -1. */
   rangeStart: number;
   rangeEnd: number;
   /** Space-separated ids of selected spans (a string so memo comparison stays cheap). */
@@ -106,9 +106,10 @@ export const TextFragments = memo(function TextFragments(props: TextFragmentsPro
           .join(' · ');
       }
     }
-    if (rangeStart >= 0 && f.start >= rangeStart && f.end <= rangeEnd) attrs['data-lk-range'] = '';
+    const isPending = rangeStart >= 0 && f.start >= rangeStart && f.end <= rangeEnd;
+    if (isPending) attrs['data-lk-range'] = '';
     out.push(
-      <span key={f.start} className="lk-text-frag" style={style} {...{ [U16_ATTR]: String(index.toUtf16(f.start)) }} data-lk-cp={f.start} {...attrs}>
+      <span key={f.start} className={isPending ? 'lk-text-frag lk-text-pending' : 'lk-text-frag'} style={style} {...{ [U16_ATTR]: String(index.toUtf16(f.start)) }} data-lk-cp={f.start} {...attrs}>
         {index.slice(f.start, f.end)}
       </span>,
     );

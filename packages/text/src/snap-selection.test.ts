@@ -56,4 +56,25 @@ describe('snapSelection', () => {
       }),
     );
   });
+
+  it('word snapping trims punctuation from both ends as NER expects, keeping it inside and after abbreviations', () => {
+    const t = 'It opened in spring. "Tim Cook" (Apple) met U.S. officials in Seoul.';
+    const w = (a: number, b: number) => {
+      const r = snapSelection(t, a, b, { snap: 'word' });
+      return r && sliceCodePoints(t, r.start, r.end);
+    };
+    const i = (s: string) => t.indexOf(s);
+    expect(w(i('spring'), i('spring.') + 7)).toBe('spring');
+    expect(w(i('Seoul'), t.length)).toBe('Seoul');
+    expect(w(i('spring') + 2, i(' "Tim'))).toBe('spring'); // snapped out to the word, then trimmed
+    expect(w(i('"Tim'), i('Cook"') + 5)).toBe('Tim Cook');
+    expect(w(i('(Apple)'), i('(Apple)') + 7)).toBe('Apple');
+    expect(w(i('spring'), i('Cook"') + 5)).toBe('spring. "Tim Cook'); // inside: kept
+    expect(w(i('U.S.'), i('U.S.') + 4)).toBe('U.S.'); // an abbreviation keeps its final period
+    // Only punctuation selected: kept (whitespace trimmed), as with character snapping.
+    expect(w(i('. "'), i('. "') + 3)).toBe('. "');
+    // Character snapping is exact: punctuation stays.
+    const c = snapSelection(t, i('Seoul'), t.length);
+    expect(c && sliceCodePoints(t, c.start, c.end)).toBe('Seoul.');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OffsetIndex } from '@labelkit/core';
-import { SPAN_TOOL_IDLE, spanTool, spanToolCaret, spanToolRange, type SpanToolContext, type SpanToolEffect, type SpanToolEvent, type SpanToolState } from './span-tool.js';
+import { SPAN_TOOL_IDLE, spanTool, spanToolCaret, spanToolPending, spanToolRange, type SpanToolContext, type SpanToolEffect, type SpanToolEvent, type SpanToolState } from './span-tool.js';
 
 const text = 'Visit 🇯🇵 Tokyo and New York City today';
 const index = new OffsetIndex(text);
@@ -30,6 +30,7 @@ describe('span tool', () => {
     const r = run([caret(tokyo), caret(tokyo + 3, true), caret(tokyo + 5, true), { type: 'label' }], { activeLabel: 'loc' });
     expect(r.path).toEqual(['idle', 'idle', 'selecting', 'selecting', 'idle']);
     expect(r.effects).toEqual([
+      { type: 'selectionStart' },
       { type: 'selected', start: tokyo, end: tokyo + 3 },
       { type: 'selected', start: tokyo, end: tokyo + 5 },
       { type: 'create', start: tokyo, end: tokyo + 5, label: 'loc' },
@@ -73,7 +74,7 @@ describe('span tool', () => {
     const york = at('York');
     const r = run([{ type: 'pointerdown', offset: york + 4 }, { type: 'pointerup', offset: at('New'), selection: { anchor: york + 4, focus: at('New') } }], { activeLabel: 'loc' });
     expect(r.path).toEqual(['idle', 'selecting', 'idle']);
-    expect(r.effects).toEqual([{ type: 'create', start: at('New'), end: york + 4, label: 'loc' }]);
+    expect(r.effects).toEqual([{ type: 'selectionStart' }, { type: 'create', start: at('New'), end: york + 4, label: 'loc' }]);
     expect(spanToolRange({ name: 'selecting', via: 'pointer', anchor: 0, caret: 4 })).toBeNull(); // the browser draws it
   });
 
@@ -114,5 +115,29 @@ describe('span tool', () => {
   it('Escape (cancel) clears a selection but is not used when idle', () => {
     expect(run([caret(0), caret(3, true), { type: 'cancel' }]).state).toEqual({ name: 'idle', caret: 3 });
     expect(run([{ type: 'cancel' }]).handled).toBe(false);
+  });
+
+  it('a new selection, by keyboard or pointer, first asks the component to clear the span selection (once per selection)', () => {
+    const keys = run([caret(0), caret(3, true), caret(5, true), caret(0, true), caret(0, true), caret(4, true)]);
+    // Once when the selection starts; again only after it collapsed to nothing (a new one starts).
+    expect(keys.effects.filter((e) => e.type === 'selectionStart')).toHaveLength(2);
+    expect(keys.effects[0]).toEqual({ type: 'selectionStart' });
+    const mouse = run([{ type: 'pointerdown', offset: 0 }, { type: 'pointerup', offset: 5, selection: { anchor: 0, focus: 5 } }]);
+    expect(mouse.effects).toEqual([{ type: 'selectionStart' }, { type: 'openPicker', start: 0, end: 5 }]);
+    // A click (no selection) is not a new selection: the component's hit test decides what is selected.
+    expect(run([{ type: 'pointerdown', offset: 7 }, { type: 'pointerup', offset: 7, selection: null }]).effects).toEqual([{ type: 'click' }]);
+    // Shift with the caret staying put makes no selection.
+    expect(run([caret(2), caret(2, true)]).effects).toEqual([]);
+  });
+
+  it('the pending selection to highlight: the keyboard range, and the picker\'s (snapped) range for a pointer or keyboard selection', () => {
+    expect(spanToolPending(run([caret(0), caret(5, true)]).state)).toEqual({ start: 0, end: 5 });
+    const mouse = run([{ type: 'pointerdown', offset: 5 }, { type: 'pointerup', offset: 12, selection: { anchor: 5, focus: 12 } }]);
+    expect(mouse.state.name).toBe('picking');
+    // 'Visit 🇯🇵 Tokyo': [5, 12) snaps to the flag and ' Tok' without the leading space.
+    expect(spanToolPending(mouse.state)).toEqual({ start: 6, end: 12 });
+    expect(spanToolPending(run([caret(0), caret(6, true), { type: 'label' }]).state)).toEqual({ start: 0, end: 5 });
+    expect(spanToolPending(SPAN_TOOL_IDLE)).toBeNull();
+    expect(spanToolPending({ name: 'selecting', via: 'pointer', anchor: 0, caret: 4 })).toBeNull(); // the browser draws it
   });
 });

@@ -40,6 +40,8 @@ export type SpanToolEvent =
 
 /** What the component does for the tool. */
 export type SpanToolEffect =
+  /** A new text selection began (keyboard or pointer): clear the span selection, so a label key labels the new text. */
+  | { type: 'selectionStart' }
   /** The keyboard selection is now `[start, end)` (announce it). */
   | { type: 'selected'; start: number; end: number }
   /** Create a span over `[start, end)` (snapped) with `label`. */
@@ -86,11 +88,20 @@ export function spanToolCaret(state: SpanToolState): number {
   return state.name === 'picking' ? spanToolCaret(state.back) : state.caret;
 }
 
-/** The keyboard selection to draw (`[start, end)`, non-empty), or null; a pointer selection is the browser's own. */
+/** The keyboard selection (`[start, end)`, non-empty, as the keys made it), or null; a pointer selection is the browser's own. */
 export function spanToolRange(state: SpanToolState): { start: number; end: number } | null {
   if (state.name === 'picking') return state.back.name === 'selecting' ? spanToolRange(state.back) : null;
   if (state.name !== 'selecting' || state.via !== 'keyboard' || state.anchor === state.caret) return null;
   return { start: Math.min(state.anchor, state.caret), end: Math.max(state.anchor, state.caret) };
+}
+
+/**
+ * The pending selection to highlight (`[start, end)`, not yet labelled), or null: the keyboard
+ * selection, or the range the label picker is open for (snapped, whichever way it was made) — the
+ * browser's own selection of a pointer drag is cleared at the release, so this is what shows it then.
+ */
+export function spanToolPending(state: SpanToolState): { start: number; end: number } | null {
+  return state.name === 'picking' ? { start: state.start, end: state.end } : spanToolRange(state);
 }
 
 const result = (state: SpanToolState, effects: SpanToolEffect[] = [], handled = true): SpanToolResult => ({ state, effects, handled });
@@ -124,7 +135,9 @@ export function spanTool(state: SpanToolState, event: SpanToolEvent, ctx: SpanTo
         if (!event.extend) return result({ name: 'idle', caret: event.offset });
         const anchor = state.name === 'selecting' && state.via === 'keyboard' ? state.anchor : caret;
         const next: SpanToolState = { name: 'selecting', via: 'keyboard', anchor, caret: event.offset };
-        return result(next, anchor === event.offset ? [] : [{ type: 'selected', start: Math.min(anchor, event.offset), end: Math.max(anchor, event.offset) }]);
+        if (anchor === event.offset) return result(next);
+        const selected: SpanToolEffect = { type: 'selected', start: Math.min(anchor, event.offset), end: Math.max(anchor, event.offset) };
+        return result(next, spanToolRange(state) ? [selected] : [{ type: 'selectionStart' }, selected]);
       }
       if (event.type === 'pointerdown') {
         if (event.handle) return result({ name: 'resizing', ...event.handle, caret }, [{ type: 'resizeBegin', id: event.handle.id }]);
@@ -137,7 +150,8 @@ export function spanTool(state: SpanToolState, event: SpanToolEvent, ctx: SpanTo
         const sel = event.selection;
         if (sel && sel.anchor !== sel.focus) {
           const idle: SpanToolState = { name: 'idle', caret: Math.max(sel.anchor, sel.focus) };
-          return labelRange(idle, sel.anchor, sel.focus, undefined, ctx);
+          const r = labelRange(idle, sel.anchor, sel.focus, undefined, ctx);
+          return { ...r, effects: [{ type: 'selectionStart' }, ...r.effects] };
         }
         return result({ name: 'idle', caret: event.offset ?? caret }, [{ type: 'click' }]);
       }

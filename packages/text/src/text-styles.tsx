@@ -14,7 +14,7 @@ export const TEXT_CSS = `
 .lk-text-para{white-space:pre-wrap;overflow-wrap:anywhere;tab-size:4;margin:0;font-size:16px;}
 .lk-text-para[data-continued="false"]{padding-top:2px;}
 .lk-text-frag[data-lk-has]{border-radius:2px;background-repeat:no-repeat;cursor:pointer;}
-.lk-text-frag[data-lk-range]{background-color:var(--lk-accent-soft);outline:1px solid var(--lk-accent);}
+.lk-text-pending{background-color:var(--lk-accent-soft);outline:1px solid var(--lk-accent);}
 .lk-text-frag[data-lk-selected]{box-shadow:inset 0 2px 0 var(--lk-accent);}
 .lk-text-frag[data-lk-focused-suggestion]{box-shadow:inset 0 2px 0 var(--lk-suggestion);}
 .lk-text-frag[data-lk-end]::after{content:attr(data-lk-end);display:inline-block;margin:0 2px;padding:0 4px;font-size:11px;line-height:1.4;vertical-align:super;border-radius:999px;background:var(--lk-surface-raised);color:var(--lk-text);border:1px solid var(--lk-border);white-space:nowrap;user-select:none;pointer-events:none;}
