@@ -207,7 +207,7 @@ export function useToolRunner(core: AnnotatorCore, review: SuggestionReview): To
       selState.current = r.state;
       applySelectEffects(r.effects);
       handled = r.handled;
-    } else if (!readOnly && t !== 'select' && (pressState.current.name !== 'idle' || (event.type === 'pointerdown' && !drawingBusy()))) {
+    } else if (!readOnly && (pressState.current.name !== 'idle' || (event.type === 'pointerdown' && !drawingBusy()))) {
       // A drag of the selected shape moves it; a click on another shape selects it (not with the
       // keypoint tool), a drag elsewhere draws (see tools/draw-press.ts).
       const r = drawPress(pressState.current, event, {
