@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BBoxAnnotation } from '@labelkit/core';
-import { describeSelection, lockedMessage, shapeCount, withNote } from './messages.js';
+import { describeSelection, historyMessage, lockedMessage, shapeCount, withNote } from './messages.js';
 
 const car: BBoxAnnotation = { id: 'c1', kind: 'bbox', label: 'car', x: 10, y: 20, width: 30, height: 40 };
 const car2: BBoxAnnotation = { ...car, id: 'c2' };
@@ -32,5 +32,16 @@ describe('live region messages', () => {
   it('appends a note only when there is one', () => {
     expect(withNote('Moved', '')).toBe('Moved');
     expect(withNote('Moved', 'Car box is locked.')).toBe('Moved. Car box is locked.');
+  });
+
+  it('says what an undo or redo took back or did again', () => {
+    const none = { added: [], updated: [], removed: [] };
+    expect(historyMessage('Undone', { ...none, added: [car] }, nameOf)).toBe('Undone: deleted Car box, restored');
+    expect(historyMessage('Redone', { ...none, removed: [car] }, nameOf)).toBe('Redone: deleted Car box');
+    expect(historyMessage('Undone', { ...none, removed: [car, car2] }, nameOf)).toBe('Undone: created 2 shapes, removed');
+    expect(historyMessage('Redone', { ...none, added: [car, car2] }, nameOf)).toBe('Redone: created 2 shapes');
+    expect(historyMessage('Undone', { ...none, updated: [[car, { ...car, x: 0 }]] }, nameOf)).toBe('Undone: edit of Car box');
+    expect(historyMessage('Redone', { ...none, moved: [{ id: 'c1', from: 0, to: 1 }] }, nameOf)).toBe('Redone: change of order of 1 shape');
+    expect(historyMessage('Undone', none, nameOf)).toBe('Undone');
   });
 });

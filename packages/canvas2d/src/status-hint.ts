@@ -23,17 +23,17 @@ export function statusHint(h: HintInput): string {
   if (h.tool === 'bbox') {
     if (h.box === 'crosshair') return 'Arrows move the crosshair (Shift: 10 px) · Enter sets a corner · Esc cancels';
     if (h.box === 'secondCorner') return 'Click the opposite corner · Esc cancels';
-    return `Drag or click two corners to draw a box · click a shape to select it · ${h.kb('crosshair')} draws with the keyboard`;
+    return `Drag or click two corners to draw a box · click a shape to select it, drag the selected one to move it · ${h.kb('crosshair')} draws with the keyboard`;
   }
   if (h.tool === 'polygon') {
     return h.polygon === 'drawing'
       ? 'Click to add points · click the first point, Enter or double-click to close · Backspace removes the last · Esc cancels'
-      : 'Click to start a polygon · click a shape to select it · draw inside a selected polygon to cut a hole';
+      : 'Click to start a polygon · click a shape to select it, drag the selected one to move it · draw inside a selected polygon to cut a hole';
   }
   if (h.tool === 'keypoints') {
     const ks = h.keypoints;
     const name = h.skeleton ? nextJointName(ks.name === 'placing' ? ks : { name: 'placing', points: [], index: 0, occluded: false }, h.skeleton) : null;
-    return `Next joint: ${name ?? '—'}${ks.name === 'placing' && ks.occluded ? ' (occluded)' : ''} · click to place · ${h.kb('markOccluded')} occluded · ${h.kb('skipJoint')} skip · Enter finish`;
+    return `Next joint: ${name ?? '—'}${ks.name === 'placing' && ks.occluded ? ' (occluded)' : ''} · click to place${ks.name === 'idle' ? ' · drag the selected shape to move it' : ''} · ${h.kb('markOccluded')} occluded · ${h.kb('skipJoint')} skip · Enter finish`;
   }
   return 'Click to select · Shift-click adds · drag to move · drag on empty space to select an area';
 }

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { createId, type Label } from '@labelkit/core';
 import type { AnnotatorCore } from './annotator-core.js';
-import { type BoxEdge, cloneShapes, nudge, relabel, resizeEdge, rotateBoxes, zOrderMoves, describeShape, type HandleHit, EDGE_NAMES, shapeCount, withNote, keyZoomAnchor, type ImageAnnotation, suggestionIdOf, cycleVisibility, swapMirror, removeVertices, KIND_NAMES, actualSizeView, zoomAt, type View, toggleSet } from '@labelkit/canvas2d';
+import { type BoxEdge, cloneShapes, nudge, relabel, resizeEdge, rotateBoxes, zOrderMoves, describeShape, type HandleHit, EDGE_NAMES, shapeCount, withNote, keyZoomAnchor, type ImageAnnotation, suggestionIdOf, cycleVisibility, swapMirror, removeVertices, KIND_NAMES, actualSizeView, zoomAt, type View, toggleSet, historyMessage, isImageAnnotation } from '@labelkit/canvas2d';
 import type { SuggestionReview } from './use-suggestion-review.js';
 import type { ToolRunner } from './use-tool-runner.js';
 
@@ -35,7 +35,7 @@ export interface EditCommands {
   grow(arrow: 'left' | 'right' | 'up' | 'down'): boolean;
   /** Rotates the selected boxes by `deg` degrees. */
   rotate(deg: number): boolean;
-  /** Makes `labelId` the active label, and relabels the selected shapes (or the suggestion being edited). */
+  /** Relabels the selected shapes (or the suggestion being edited), leaving the active label alone; with nothing selected, makes `labelId` the active label. */
   changeLabel(labelId: string): void;
   /** Deletes the chosen polygon vertices, else the selected shapes, else rejects the current suggestion. */
   deleteSelected(): boolean;
@@ -137,7 +137,14 @@ export function useEditCommands(core: AnnotatorCore, review: SuggestionReview, r
     runner.cancelTools();
     // The review as it stands now (closing an attribute step or cancelling a drag may have changed the store).
     const step = review.history(which);
-    if (step.kind === 'store' && !step.events.length) announce(which === 'undo' ? 'Undone' : 'Redone');
+    if (step.kind !== 'store' || !step.change) return;
+    // What the step brought back or changed becomes the selection, so the next key acts on it.
+    const change = step.change;
+    const touched = [...change.added, ...change.updated.map(([, after]) => after)].filter(isImageAnnotation).map((a) => a.id);
+    if (touched.length) selectShapes(touched);
+    else if (change.removed.some((a) => selectedRef.current.has(a.id))) selectShapes([...selectedRef.current].filter((id) => !change.removed.some((a) => a.id === id)));
+    // A step that decided suggestions was said by the review (reviewStepMessage).
+    if (!step.events.length) announce(historyMessage(which === 'undo' ? 'Undone' : 'Redone', change, nameOf));
   };
 
   return {
@@ -188,17 +195,24 @@ export function useEditCommands(core: AnnotatorCore, review: SuggestionReview, r
       return true;
     },
     changeLabel: (labelId) => {
-      core.setActiveLabel(labelId);
+      // With nothing selected the label becomes the active one (what new shapes get); a selection
+      // is relabelled and the active label stays as it was.
+      if (selectedRef.current.size === 0 && review.selectedShape() === undefined) {
+        core.setActiveLabel(labelId);
+        announce(`Label ${nameOf(labelId)}`);
+        return;
+      }
+      if (!guardEdit()) return;
       const { list, note } = editTargets('relabelled');
-      const relabelled = readOnly ? [] : relabel(list, labelId, schema);
+      const relabelled = relabel(list, labelId, schema);
       const wasSuggestion = relabelled.length === 1 && suggestionIdOf(relabelled[0]?.id ?? '') !== null;
       applyUpdate(relabelled);
-      const message = wasSuggestion
-        ? `Suggestion accepted as ${nameOf(labelId)}`
-        : relabelled.length
-          ? `Changed ${shapeCount(relabelled.length)} to ${nameOf(labelId)}`
-          : `Label ${nameOf(labelId)}`;
-      announce(withNote(message, note));
+      const name = nameOf(labelId);
+      let message = '';
+      if (wasSuggestion) message = `Suggestion accepted as ${name}`;
+      else if (relabelled.length) message = `Changed ${shapeCount(relabelled.length)} to ${name}`;
+      else if (list.length) message = list.every((a) => a.label === labelId) ? `Already ${name}` : `${name} does not allow ${list.length === 1 ? 'this shape' : 'these shapes'}`;
+      announce(message ? withNote(message, note) : note);
     },
     deleteSelected: () => {
       if (drawingBusy()) return toTool('Backspace', new KeyboardEvent('keydown'));

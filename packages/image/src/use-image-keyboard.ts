@@ -79,10 +79,7 @@ export function useImageKeyboard(core: AnnotatorCore, review: SuggestionReview, 
       announce('Selection cleared');
       return true;
     }
-    if (!selectedRef.current.size && toolRef.current !== 'select') {
-      setTool('select');
-      return true;
-    }
+    // Escape cancels or deselects, never more: with nothing to do it keeps the tool.
     if (!selectedRef.current.size) return false;
     selection.clear();
     selectedHandles.current = [];

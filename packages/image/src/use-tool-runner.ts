@@ -207,16 +207,23 @@ export function useToolRunner(core: AnnotatorCore, review: SuggestionReview): To
       selState.current = r.state;
       applySelectEffects(r.effects);
       handled = r.handled;
-    } else if (!readOnly && (t === 'bbox' || t === 'polygon') && (pressState.current.name !== 'idle' || (event.type === 'pointerdown' && !drawingBusy()))) {
-      // A click on a shape selects it, a drag draws (see tools/draw-press.ts).
+    } else if (!readOnly && (pressState.current.name !== 'idle' || (event.type === 'pointerdown' && !drawingBusy()))) {
+      // A drag of the selected shape moves it; a click on another shape selects it (not with the
+      // keypoint tool), a drag elsewhere draws (see tools/draw-press.ts).
       const r = drawPress(pressState.current, event, {
         zoom: viewRef.current.zoom,
         hitTest,
         isSelected: (id) => selectedRef.current.has(id) || (selSugRef.current !== null && id === suggestionKey(selSugRef.current)),
+        clickSelects: t !== 'keypoints',
       });
       pressState.current = r.state;
       handled = true;
       if (r.select) applySelectEffects([{ type: 'select', ids: [r.select.id], mode: r.select.additive ? 'add' : 'replace' }]);
+      for (const e of r.edit ?? []) {
+        const s = selectTool(selState.current, e, selectCtx());
+        selState.current = s.state;
+        applySelectEffects(s.effects);
+      }
       for (const e of r.forward) drawWith(t, e);
     } else if (!readOnly) handled = drawWith(t, event);
     sceneRef.current?.redrawOverlay();
