@@ -102,5 +102,7 @@ describe('trackAttributesAt', () => {
   });
   it('is the track attributes alone when no keyframe has any', () => {
     expect(trackAttributesAt({ keyframes: [kf(0, 0)] }, 3)).toEqual({});
+    expect(trackAttributesAt({ attributes: { parked: true }, keyframes: [kf(0, 0), kf(10, 5)] }, 3)).toEqual({ parked: true });
+    expect(trackAttributesAt({ attributes: { parked: true }, keyframes: [kf(0, 0)] }, -1)).toEqual({ parked: true });
   });
 });
