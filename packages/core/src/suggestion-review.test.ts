@@ -56,6 +56,7 @@ describe('createSuggestionReview', () => {
     const { annotations } = review.accept(['a']);
     expect(annotations[0]!.id).not.toBe('a');
     expect(review.sourceOf(annotations[0]!.id)).toBe('a');
+    expect(review.annotationOf('a')).toBe(annotations[0]!.id);
     expect(store.getSnapshot()).toHaveLength(2);
   });
 
@@ -75,6 +76,7 @@ describe('createSuggestionReview', () => {
     store.endGesture();
     expect(ids(review.pending())).toEqual(['a']);
     expect(review.sourceOf('a')).toBeUndefined();
+    expect(review.annotationOf('a')).toBeUndefined();
     expect(store.getSnapshot()).toEqual([]);
     expect(review.canUndo()).toBe(false);
   });

@@ -91,6 +91,8 @@ export interface SuggestionReview {
   get(id: string): Annotation | undefined;
   /** The suggestion an annotation was accepted from, or undefined. */
   sourceOf(annotationId: string): string | undefined;
+  /** The annotation a suggestion was last accepted as (it may since have been undone), or undefined. */
+  annotationOf(suggestionId: string): string | undefined;
   /**
    * Accepts pending suggestions: they enter the store (through `commit`) as one undo step — or as part
    * of the batch or gesture the store has open. Each becomes an annotation with its fields and score,
@@ -147,6 +149,8 @@ export function createSuggestionReview(store: AnnotationStore, options: Suggesti
   const acceptedFrom = new Map<string, readonly string[]>();
   // Accepted annotation id → the suggestion it was made from.
   const madeFrom = new Map<string, string>();
+  // Suggestion id → the annotation it was last accepted as (the inverse of madeFrom's latest entry).
+  const madeAs = new Map<string, string>();
   // The review's own steps (rejections), with their history ids; `at` is the history's lastId when a
   // rejection was undone: a step pushed after that ends what can be redone.
   const done: { ids: readonly string[]; id: number }[] = [];
@@ -212,6 +216,7 @@ export function createSuggestionReview(store: AnnotationStore, options: Suggesti
     annotations.forEach((a, i) => {
       acceptedFrom.set(a.id, group);
       madeFrom.set(a.id, group[i]!);
+      madeAs.set(group[i]!, a.id);
     });
     return { events: decide(group, 'accepted'), annotations };
   };
@@ -263,6 +268,7 @@ export function createSuggestionReview(store: AnnotationStore, options: Suggesti
     isPending,
     get: (id) => byId.get(id),
     sourceOf: (annotationId) => madeFrom.get(annotationId),
+    annotationOf: (suggestionId) => madeAs.get(suggestionId),
     accept,
     reject,
     forget(sids) {
@@ -273,7 +279,10 @@ export function createSuggestionReview(store: AnnotationStore, options: Suggesti
         madeFrom.delete(annotationId);
         acceptedFrom.delete(annotationId);
       }
-      for (const id of back) decisions.delete(id);
+      for (const id of back) {
+        decisions.delete(id);
+        madeAs.delete(id);
+      }
       emit();
       return back;
     },

@@ -77,8 +77,6 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
     setSelectedSuggestionState(id);
     if (id !== null) setCurrentSuggestion(id);
   };
-  // Suggestion id → the annotation it became, for edits that continue on the accepted annotation.
-  const materialized = useRef(new Map<string, string>());
   const latest = useRef(o);
   latest.current = o;
   const report = (events: readonly ReviewEvent[]) => {
@@ -120,7 +118,6 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
   const acceptEdited = (sid: string, edited: ImageAnnotation): string => {
     const { events, annotations } = review.accept([{ id: sid, as: { ...edited, id: sid } }]);
     const id = annotations[0]?.id ?? sid;
-    materialized.current.set(sid, id);
     if (selSugRef.current === sid) setSelectedSuggestion(null);
     selectShapes([id]);
     if (gesture.open.current) gesture.accepts.current.push({ suggestion: sid, annotation: id });
@@ -138,7 +135,7 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
       const updated: ImageAnnotation[] = [];
       for (const a of list) {
         const sid = suggestionIdOf(a.id);
-        const done = sid === null ? undefined : materialized.current.get(sid);
+        const done = sid === null ? undefined : review.annotationOf(sid);
         if (sid === null) updated.push(a);
         else if (done !== undefined && store.get(done) && review.sourceOf(done) === sid) updated.push({ ...a, id: done, source: 'model' });
         else acceptEdited(sid, a);
@@ -191,14 +188,13 @@ export function useSuggestionReview(core: AnnotatorCore, o: SuggestionReviewOpti
       // A cancelled drag of a suggestion leaves it pending: the accept goes with the drag.
       core.ann.apply({ removed: accepts.map((g) => g.annotation).filter((id) => store.get(id)) });
       review.forget(accepts.map((g) => g.suggestion));
-      for (const g of accepts) materialized.current.delete(g.suggestion);
       selectShapes([]);
       setSelectedSuggestion(accepts[0]?.suggestion ?? null);
     },
     applyUpdate,
     annotationIdOf: (id) => {
       const sid = suggestionIdOf(id);
-      return sid === null ? id : (materialized.current.get(sid) ?? id);
+      return sid === null ? id : (review.annotationOf(sid) ?? id);
     },
     decideCurrent: (decision) => {
       const { current: cur, pendingSuggestions: pend } = liveRef.current;
